@@ -1,0 +1,66 @@
+package io.dynamokit.deployment;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.jandex.ClassType;
+
+import io.dynamokit.runtime.client.DynamoKitClientRecorder;
+import io.dynamokit.runtime.client.DynamoKitRequestInterceptor;
+import io.quarkiverse.amazon.common.deployment.AmazonClientBuilderBuildItem;
+import io.quarkiverse.amazon.common.deployment.AmazonClientBuilderOverrideBuildItem;
+import io.quarkiverse.amazon.common.deployment.ClientDeploymentUtil;
+import io.quarkiverse.amazon.common.runtime.AmazonClientOpenTelemetryRecorder;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.runtime.RuntimeValue;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import io.opentelemetry.instrumentation.awssdk.v2_2.AwsSdkTelemetry;
+
+/**
+ * Puts DynamoKit's client settings (retry strategy, extra headers, in-flight bound) into the DynamoDB client builders
+ * of the Quarkus Amazon DynamoDB extension. That extension then builds its {@code DynamoDbClient} and
+ * {@code DynamoDbAsyncClient} beans from them as usual: DynamoKit adds no client bean of its own.
+ */
+public class ClientSettingsProcessor {
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void customizeDynamoDbClientBuilders(List<AmazonClientBuilderBuildItem> clientBuilders,
+            DynamoKitClientRecorder recorder,
+            AmazonClientOpenTelemetryRecorder openTelemetryRecorder,
+            BuildProducer<SyntheticBeanBuildItem> syntheticBeans,
+            BuildProducer<AmazonClientBuilderOverrideBuildItem> overrides) {
+        RuntimeValue<DynamoKitRequestInterceptor> interceptor = null;
+        for (AmazonClientBuilderBuildItem clientBuilder : clientBuilders) {
+            Class<?> builderClass = clientBuilder.getBuilderClass();
+            if (!builderClass.equals(DynamoDbClientBuilder.class) && !builderClass.equals(DynamoDbAsyncClientBuilder.class)) {
+                continue;
+            }
+            if (interceptor == null) {
+                interceptor = recorder.createInterceptor();
+            }
+            RuntimeValue<AwsClientBuilder> customized = recorder.customize(clientBuilder.getClientBuilder(), interceptor);
+            SyntheticBeanBuildItem.ExtendedBeanConfigurator bean = ClientDeploymentUtil
+                    .namedBuilder(SyntheticBeanBuildItem.configure(builderClass), clientBuilder.getClientName())
+                    .unremovable()
+                    .defaultBean()
+                    .setRuntimeInit()
+                    .scope(ApplicationScoped.class);
+            if (clientBuilder.hasOpenTelemetry()) {
+                bean.createWith(openTelemetryRecorder.configure(customized))
+                        .addInjectionPoint(ClassType.create(AwsSdkTelemetry.class));
+            } else {
+                bean.runtimeValue(customized);
+            }
+            syntheticBeans.produce(bean.done());
+            overrides.produce(new AmazonClientBuilderOverrideBuildItem(builderClass, clientBuilder.getClientName()));
+        }
+    }
+}

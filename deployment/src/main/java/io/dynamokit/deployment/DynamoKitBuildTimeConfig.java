@@ -1,0 +1,58 @@
+package io.dynamokit.deployment;
+
+import java.nio.file.Path;
+import java.util.OptionalInt;
+
+import io.quarkus.runtime.annotations.ConfigGroup;
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * DynamoKit build time configuration.
+ */
+@ConfigMapping(prefix = "quarkus.dynamokit")
+@ConfigRoot(phase = ConfigPhase.BUILD_TIME)
+public interface DynamoKitBuildTimeConfig {
+
+    /**
+     * The embedded DynamoDB (Dev Services for DynamoKit).
+     */
+    DevServicesConfig devservices();
+
+    /**
+     * The embedded DynamoDB: DynamoDB Local started inside the dev or test JVM, without Docker.
+     */
+    @ConfigGroup
+    interface DevServicesConfig {
+
+        /**
+         * Whether DynamoKit starts an embedded DynamoDB (DynamoDB Local, in-process) in dev and test mode. It starts
+         * only when `quarkus.dynamodb.endpoint-override` is not set, and then points the DynamoDB clients at it with a
+         * region and static test credentials (unless those are configured).
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The loopback port the embedded DynamoDB listens on. Not set: a free port is picked at every start.
+         */
+        OptionalInt port();
+
+        /**
+         * In dev mode, keep the data in memory only, so that it is lost when dev mode stops. By default dev mode keeps
+         * it under `quarkus.dynamokit.devservices.db-path`, across live reloads and restarts. Tests always run in
+         * memory.
+         */
+        @WithDefault("false")
+        boolean inMemory();
+
+        /**
+         * The directory where dev mode keeps the embedded DynamoDB's data (one SQLite file). Relative paths are
+         * resolved against the directory dev mode runs in, the project directory.
+         */
+        @WithDefault("target/dynamokit-data")
+        Path dbPath();
+    }
+}

@@ -1,0 +1,20 @@
+package io.dynamokit.runtime.config;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+
+/**
+ * DynamoKit run time configuration.
+ */
+@ConfigMapping(prefix = "quarkus.dynamokit")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface DynamoKitConfig {
+
+    /**
+     * Settings of the DynamoDB clients that the Quarkus Amazon DynamoDB extension has no key for. They apply to every
+     * `DynamoDbClient` and `DynamoDbAsyncClient` bean of the application, the default one and the named ones.
+     * Region, endpoint, credentials, timeouts and pool sizes stay under `quarkus.dynamodb.*`.
+     */
+    ClientConfig client();
+}
