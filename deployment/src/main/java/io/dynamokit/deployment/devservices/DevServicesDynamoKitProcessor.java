@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
+import org.jboss.logmanager.Level;
 
 import io.dynamokit.deployment.DynamoKitBuildTimeConfig;
 import io.quarkus.deployment.IsNormal;
@@ -15,6 +16,7 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
 import io.quarkus.deployment.builditem.DevServicesResultBuildItem;
 import io.quarkus.deployment.builditem.LaunchModeBuildItem;
+import io.quarkus.deployment.builditem.LogCategoryBuildItem;
 import io.quarkus.deployment.dev.devservices.DevServicesConfig;
 import io.quarkus.runtime.LaunchMode;
 
@@ -32,6 +34,12 @@ public class DevServicesDynamoKitProcessor {
     static final String ACCESS_KEY_ID = "quarkus.dynamodb.aws.credentials.static-provider.access-key-id";
     static final String SECRET_ACCESS_KEY = "quarkus.dynamodb.aws.credentials.static-provider.secret-access-key";
     static final String LOCALSTACK_ENABLED = "quarkus.dynamodb.devservices.enabled";
+
+    /** DynamoDB Local logs every client error (a failed condition, a missing table) as a warning: the caller sees it. */
+    @BuildStep
+    LogCategoryBuildItem quietEmbeddedDynamoDb() {
+        return new LogCategoryBuildItem("com.amazonaws.services.dynamodbv2.local", Level.ERROR);
+    }
 
     @BuildStep
     void startEmbeddedDynamoDb(LaunchModeBuildItem launchMode, DynamoKitBuildTimeConfig config,

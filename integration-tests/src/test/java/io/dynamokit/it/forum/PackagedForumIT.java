@@ -1,0 +1,53 @@
+package io.dynamokit.it.forum;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.http.ContentType;
+
+/**
+ * The packaged production application: it talks to the DynamoDB it is configured with (here the embedded one the
+ * test run provides) and ships none of the embedded DynamoDB's jars.
+ */
+@QuarkusIntegrationTest
+public class PackagedForumIT {
+
+    @Test
+    void packagedApplicationCreatesAndReadsThreads() {
+        String forum = "packaged-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("subject", "from the jar", "message", "hello", "lastPostedBy", "frank"))
+                .post("/forums/{forum}/threads", forum)
+                .then().statusCode(201);
+        given().get("/forums/{forum}/threads/{subject}", forum, "from the jar")
+                .then().statusCode(200).body("lastPostedBy", equalTo("frank"));
+    }
+
+    @Test
+    void packagedApplicationContainsNoEmbeddedDynamoDbJar() throws IOException {
+        Path libraries = Path.of("target", "quarkus-app", "lib");
+        assertThat(libraries).isDirectory();
+        List<String> jars;
+        try (Stream<Path> files = Files.walk(libraries)) {
+            jars = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar")).toList();
+        }
+        assertThat(jars).anyMatch(n -> n.contains("quarkus-dynamokit-999-SNAPSHOT"));
+        assertThat(jars).anyMatch(n -> n.contains("dynamodb-2."));
+        assertThat(jars).noneMatch(n -> n.toLowerCase().contains("dynamodblocal"));
+        assertThat(jars).noneMatch(n -> n.toLowerCase().contains("sqlite4java"));
+        assertThat(jars).noneMatch(n -> n.contains("quarkus-dynamokit-deployment"));
+        assertThat(jars).noneMatch(n -> n.startsWith("org.eclipse.jetty"));
+    }
+}
