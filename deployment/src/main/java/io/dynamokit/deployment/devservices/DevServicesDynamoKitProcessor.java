@@ -46,19 +46,19 @@ public class DevServicesDynamoKitProcessor {
             BuildProducer<DevServicesResultBuildItem> devServices) {
         DynamoKitBuildTimeConfig.DevServicesConfig settings = config.devservices();
         if (!settings.enabled()) {
-            EmbeddedDynamoDbs.stop();
+            stopUnlessTesting(launchMode);
             LOG.debug("Not starting the embedded DynamoDB: quarkus.dynamokit.devservices.enabled is false");
             return;
         }
         Config current = ConfigProvider.getConfig();
         String endpoint = current.getOptionalValue(ENDPOINT_OVERRIDE, String.class).orElse(null);
         if (endpoint != null && !endpoint.equals(EmbeddedDynamoDbs.runningEndpoint())) {
-            EmbeddedDynamoDbs.stop();
+            stopUnlessTesting(launchMode);
             LOG.debugf("Not starting the embedded DynamoDB: %s is set to %s", ENDPOINT_OVERRIDE, endpoint);
             return;
         }
         if (current.getOptionalValue(LOCALSTACK_ENABLED, Boolean.class).orElse(Boolean.FALSE)) {
-            EmbeddedDynamoDbs.stop();
+            stopUnlessTesting(launchMode);
             LOG.infof("Not starting the embedded DynamoDB: %s=true asks for LocalStack instead", LOCALSTACK_ENABLED);
             return;
         }
@@ -80,6 +80,16 @@ public class DevServicesDynamoKitProcessor {
                 .description("Embedded DynamoDB (DynamoDB Local, " + wanted.describe() + ")")
                 .config(clientConfig(current, started.endpoint()))
                 .build());
+    }
+
+    /**
+     * In dev mode an application that stops using the embedded DynamoDB frees its port. Test classes that bring their
+     * own endpoint leave it running for the next ones, which share it.
+     */
+    private static void stopUnlessTesting(LaunchModeBuildItem launchMode) {
+        if (launchMode.getLaunchMode() != LaunchMode.TEST) {
+            EmbeddedDynamoDbs.stop();
+        }
     }
 
     /** Endpoint always; region and test credentials only where the application configures none. */

@@ -13,7 +13,6 @@ import io.dynamokit.runtime.config.ClientConfig;
 import io.dynamokit.runtime.config.RetryConfig;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 
@@ -104,11 +103,11 @@ public final class ClientSettings {
     }
 
     /**
-     * The SDK's standard retry strategy with the AWS retry conditions (throttling and transient error codes) and
-     * DynamoKit's attempts and backoff.
+     * The SDK's standard retry strategy, with its retry conditions (throttling and transient error codes, 5xx, I/O
+     * errors), and DynamoKit's attempts and backoff. The client's own defaults are not applied over them.
      */
     public static RetryStrategy retryStrategy(RetryConfig retry) {
-        return AwsRetryStrategy.configure(StandardRetryStrategy.builder())
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(retry.maxRetries() + 1)
                 .backoffStrategy(backoff(retry.baseBackoff(), retry.maxBackoff()))
                 .throttlingBackoffStrategy(backoff(retry.throttlingBaseBackoff(), retry.maxBackoff()))

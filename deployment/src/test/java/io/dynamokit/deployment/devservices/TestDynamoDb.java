@@ -1,0 +1,28 @@
+package io.dynamokit.deployment.devservices;
+
+/**
+ * A DynamoDB Local for tests that configure an explicit endpoint (often a fault proxy in front of it), apart from the
+ * embedded one that Dev Services shares.
+ */
+public final class TestDynamoDb {
+
+    /**
+     * The system property holding the endpoint once started: the way for code running in the application's class
+     * loader, which cannot see this class, to find it.
+     */
+    public static final String ENDPOINT_PROPERTY = "io.dynamokit.test.dynamodb-local";
+
+    private static EmbeddedDynamoDb instance;
+
+    private TestDynamoDb() {
+    }
+
+    public static synchronized String endpoint() {
+        if (instance == null) {
+            instance = EmbeddedDynamoDb.start(EmbeddedDynamoDb.Settings.inMemory(null));
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
+            System.setProperty(ENDPOINT_PROPERTY, instance.endpoint());
+        }
+        return instance.endpoint();
+    }
+}
