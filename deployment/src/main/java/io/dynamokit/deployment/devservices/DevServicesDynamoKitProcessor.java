@@ -17,6 +17,7 @@ import io.quarkus.deployment.annotations.BuildSteps;
 import io.quarkus.deployment.builditem.DevServicesResultBuildItem;
 import io.quarkus.deployment.builditem.LaunchModeBuildItem;
 import io.quarkus.deployment.builditem.LogCategoryBuildItem;
+import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.dev.devservices.DevServicesConfig;
 import io.quarkus.runtime.LaunchMode;
 
@@ -43,7 +44,8 @@ public class DevServicesDynamoKitProcessor {
 
     @BuildStep
     void startEmbeddedDynamoDb(LaunchModeBuildItem launchMode, DynamoKitBuildTimeConfig config,
-            BuildProducer<DevServicesResultBuildItem> devServices) {
+            BuildProducer<DevServicesResultBuildItem> devServices,
+            BuildProducer<RunTimeConfigurationDefaultBuildItem> runTimeDefaults) {
         DynamoKitBuildTimeConfig.DevServicesConfig settings = config.devservices();
         if (!settings.enabled()) {
             stopUnlessTesting(launchMode);
@@ -75,11 +77,21 @@ public class DevServicesDynamoKitProcessor {
                     started.endpoint(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         }
 
-        devServices.produce(DevServicesResultBuildItem.discovered()
-                .name("dynamokit")
-                .description("Embedded DynamoDB (DynamoDB Local, " + wanted.describe() + ")")
-                .config(clientConfig(current, started.endpoint()))
-                .build());
+        Map<String, String> clientConfig = clientConfig(current, started.endpoint());
+        if (launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT) {
+            // A Dev Services result makes dev mode ask Docker about its container, and log an error where there is no
+            // Docker; run time defaults give the application the same configuration without that.
+            for (Map.Entry<String, String> entry : clientConfig.entrySet()) {
+                runTimeDefaults.produce(new RunTimeConfigurationDefaultBuildItem(entry.getKey(), entry.getValue()));
+            }
+        } else {
+            // Tests need the result: it also carries the configuration to an application under @QuarkusIntegrationTest.
+            devServices.produce(DevServicesResultBuildItem.discovered()
+                    .name("dynamokit")
+                    .description("Embedded DynamoDB (DynamoDB Local, " + wanted.describe() + ")")
+                    .config(clientConfig)
+                    .build());
+        }
     }
 
     /**
