@@ -31,7 +31,7 @@ public class InvalidClientSettingsFailStartupTest {
                 }
                 assertThat(error).as("a ConfigurationException in %s", t).isNotNull();
                 assertThat(error.getMessage())
-                        .startsWith("Invalid DynamoKit client configuration:")
+                        .startsWith("Invalid DynamoKit configuration:")
                         .contains("quarkus.dynamokit.client.retry.max-retries is -1: use 0 (no retries) or more")
                         .contains("quarkus.dynamokit.client.max-in-flight is 0: use 1 or more, or leave it unset for no bound")
                         .contains("quarkus.dynamokit.client.read-capacity-units is -5: use 1 or more")

@@ -1,58 +1,80 @@
 package io.dynamokit.it.forum;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import io.dynamokit.document.BatchGet;
+import io.dynamokit.document.DocumentClient;
+import io.dynamokit.document.GetOptions;
+import io.dynamokit.document.Page;
+import io.dynamokit.document.Query;
+import io.dynamokit.document.WriteOptions;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * The forum API over the {@code Thread} table.
+ * The forum API over the {@code Thread} table, with the document client: plain Java values in and out.
  */
 @Path("/forums/{forumName}/threads")
 @Produces(MediaType.APPLICATION_JSON)
 public class ThreadResource {
 
+    /** A page of threads, most recently posted first, and the token of the next page (null on the last one). */
+    public record ThreadPage(List<ForumThread> threads, String next) {
+    }
+
+    /** What an edit may change. */
+    public record ThreadEdit(@NotBlank String message, @NotBlank String lastPostedBy) {
+    }
+
     @Inject
-    DynamoDbClient dynamo;
+    DocumentClient documents;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("forumName") String forumName, @Valid @NotNull ForumThread thread) {
-        String postedAt = thread.lastPostDateTime() != null ? thread.lastPostDateTime() : Instant.now().toString();
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("ForumName", AttributeValue.fromS(forumName));
-        item.put("Subject", AttributeValue.fromS(thread.subject()));
-        item.put("Message", AttributeValue.fromS(thread.message()));
-        item.put("LastPostedBy", AttributeValue.fromS(thread.lastPostedBy()));
-        item.put("LastPostDateTime", AttributeValue.fromS(postedAt));
-        item.put("Replies", AttributeValue.fromN(Long.toString(thread.replies())));
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("ForumName", forumName);
+        item.put("Subject", thread.subject());
+        item.put("Message", thread.message());
+        item.put("LastPostedBy", thread.lastPostedBy());
+        item.put("LastPostDateTime", thread.lastPostDateTime() != null ? thread.lastPostDateTime() : Instant.now().toString());
+        item.put("Replies", thread.replies());
         if (thread.tags() != null && !thread.tags().isEmpty()) {
-            item.put("Tags", AttributeValue.fromSs(thread.tags()));
+            item.put("Tags", Set.copyOf(thread.tags()));
         }
         try {
-            dynamo.putItem(b -> b.tableName(ThreadTable.NAME).item(item)
-                    .conditionExpression("attribute_not_exists(Subject)"));
+            documents.putItem(ThreadTable.NAME, item, WriteOptions.when("attribute_not_exists(Subject)"));
         } catch (ConditionalCheckFailedException e) {
             return Response.status(Response.Status.CONFLICT)
                     .entity(Map.of("error", "A thread with this subject already exists in " + forumName))
@@ -65,35 +87,114 @@ public class ThreadResource {
     @GET
     @Path("{subject}")
     public ForumThread get(@PathParam("forumName") String forumName, @PathParam("subject") String subject) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(ThreadTable.NAME).consistentRead(true)
-                .key(Map.of("ForumName", AttributeValue.fromS(forumName), "Subject", AttributeValue.fromS(subject))))
-                .item();
-        if (item == null || item.isEmpty()) {
+        return toThread(documents.getItemOrThrow(ThreadTable.NAME, key(forumName, subject), GetOptions.consistent()));
+    }
+
+    /** Edits a thread that exists: the condition keeps an edit from creating one. */
+    @PUT
+    @Path("{subject}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ForumThread edit(@PathParam("forumName") String forumName, @PathParam("subject") String subject,
+            @Valid @NotNull ThreadEdit edit) {
+        try {
+            return toThread(documents.updateItem(ThreadTable.NAME, key(forumName, subject),
+                    "SET Message = :message, LastPostedBy = :by, LastPostDateTime = :at, Replies = Replies + :one",
+                    WriteOptions.when("attribute_exists(Subject)")
+                            .value(":message", edit.message()).value(":by", edit.lastPostedBy())
+                            .value(":at", Instant.now().toString()).value(":one", 1)
+                            .returnValues(ReturnValue.ALL_NEW))
+                    .orElseThrow());
+        } catch (ConditionalCheckFailedException e) {
             throw new NotFoundException("No thread '" + subject + "' in forum '" + forumName + "'");
         }
-        return toThread(item);
     }
 
+    @DELETE
+    @Path("{subject}")
+    public Response delete(@PathParam("forumName") String forumName, @PathParam("subject") String subject) {
+        Optional<Map<String, Object>> deleted = documents.deleteItem(ThreadTable.NAME, key(forumName, subject),
+                WriteOptions.returning(ReturnValue.ALL_OLD));
+        if (deleted.isEmpty()) {
+            throw new NotFoundException("No thread '" + subject + "' in forum '" + forumName + "'");
+        }
+        return Response.noContent().build();
+    }
+
+    /**
+     * One page of the forum's threads, most recently posted first: a page of keys from the {@code LastPostIndex}
+     * local index (which projects keys only), then the threads themselves in one batch read.
+     */
     @GET
-    public List<ForumThread> list(@PathParam("forumName") String forumName) {
-        QueryRequest query = QueryRequest.builder().tableName(ThreadTable.NAME)
-                .keyConditionExpression("ForumName = :forum")
-                .expressionAttributeValues(Map.of(":forum", AttributeValue.fromS(forumName)))
-                .build();
-        List<ForumThread> threads = new ArrayList<>();
-        dynamo.queryPaginator(query).items().forEach(item -> threads.add(toThread(item)));
-        return threads;
+    public ThreadPage list(@PathParam("forumName") String forumName,
+            @QueryParam("pageSize") @DefaultValue("20") @Min(1) @Max(100) int pageSize,
+            @QueryParam("after") String after) {
+        Query query = Query.on(ThreadTable.NAME).index(ThreadTable.LAST_POST_INDEX)
+                .keyCondition("ForumName = :forum").value(":forum", forumName)
+                .descending().limit(pageSize);
+        if (after != null) {
+            query = query.startKey(decode(after, forumName));
+        }
+        Page page = documents.queryPage(query);
+        List<ForumThread> threads = new ArrayList<>(page.items().size());
+        if (!page.items().isEmpty()) {
+            BatchGet.Builder keys = BatchGet.builder();
+            for (Map<String, Object> indexEntry : page.items()) {
+                keys.key(ThreadTable.NAME, key(forumName, (String) indexEntry.get("Subject")));
+            }
+            Map<String, ForumThread> bySubject = new LinkedHashMap<>();
+            for (Map<String, Object> item : documents.batchGetItem(keys.build()).get(ThreadTable.NAME)) {
+                bySubject.put((String) item.get("Subject"), toThread(item));
+            }
+            for (Map<String, Object> indexEntry : page.items()) {
+                ForumThread thread = bySubject.get(indexEntry.get("Subject"));
+                if (thread != null) {
+                    threads.add(thread);
+                }
+            }
+        }
+        return new ThreadPage(threads, page.lastEvaluatedKey().map(ThreadResource::encode).orElse(null));
     }
 
-    static ForumThread toThread(Map<String, AttributeValue> item) {
-        AttributeValue tags = item.get("Tags");
+    private static Map<String, Object> key(String forumName, String subject) {
+        return Map.of("ForumName", forumName, "Subject", subject);
+    }
+
+    /** The next-page token: the index key where the page ended (subject and post time; the forum is in the path). */
+    private static String encode(Map<String, Object> lastKey) {
+        return base64((String) lastKey.get("Subject")) + "." + base64((String) lastKey.get("LastPostDateTime"));
+    }
+
+    private static Map<String, Object> decode(String token, String forumName) {
+        int dot = token.indexOf('.');
+        try {
+            if (dot > 0) {
+                return Map.of("ForumName", forumName, "Subject", unbase64(token.substring(0, dot)),
+                        "LastPostDateTime", unbase64(token.substring(dot + 1)));
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new BadRequestException("after: not a page token of this API; use the 'next' of the previous page");
+    }
+
+    private static String base64(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String unbase64(String text) {
+        return new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked")
+    static ForumThread toThread(Map<String, Object> item) {
+        Object tags = item.get("Tags");
         return new ForumThread(
-                item.get("ForumName").s(),
-                item.get("Subject").s(),
-                item.get("Message").s(),
-                item.get("LastPostedBy").s(),
-                item.get("LastPostDateTime").s(),
-                tags == null ? List.of() : tags.ss().stream().sorted().toList(),
-                Long.parseLong(item.get("Replies").n()));
+                (String) item.get("ForumName"),
+                (String) item.get("Subject"),
+                (String) item.get("Message"),
+                (String) item.get("LastPostedBy"),
+                (String) item.get("LastPostDateTime"),
+                tags == null ? List.of() : ((Set<String>) tags).stream().sorted().toList(),
+                ((Number) item.get("Replies")).longValue());
     }
 }

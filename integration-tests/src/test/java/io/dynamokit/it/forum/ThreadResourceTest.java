@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -70,7 +73,8 @@ public class ThreadResourceTest {
 
         given().get("/forums/{forum}/threads", forum)
                 .then().statusCode(200)
-                .body("subject", containsInAnyOrder("one", "two", "three"));
+                .body("threads.subject", containsInAnyOrder("one", "two", "three"))
+                .body("next", nullValue());
     }
 
     @Test
@@ -90,6 +94,72 @@ public class ThreadResourceTest {
     }
 
     @Test
+    void pagesThroughTheLocalIndexNewestFirst() {
+        String forum = "forum-" + UUID.randomUUID();
+        for (int i = 1; i <= 7; i++) {
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("subject", "s" + i, "message", "m", "lastPostedBy", "gina",
+                            "lastPostDateTime", "2026-11-2" + i + "T10:00:00Z"))
+                    .post("/forums/{forum}/threads", forum)
+                    .then().statusCode(201);
+        }
+        List<String> subjects = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        String next = null;
+        do {
+            var request = given().queryParam("pageSize", 3);
+            if (next != null) {
+                request.queryParam("after", next);
+            }
+            var page = request.get("/forums/{forum}/threads", forum).then().statusCode(200).extract().jsonPath();
+            List<String> pageSubjects = page.getList("threads.subject", String.class);
+            subjects.addAll(pageSubjects);
+            pageSizes.add(pageSubjects.size());
+            next = page.getString("next");
+        } while (next != null && pageSizes.size() < 10);
+
+        assertThat(subjects).containsExactly("s7", "s6", "s5", "s4", "s3", "s2", "s1");
+        assertThat(pageSizes).startsWith(3, 3);
+    }
+
+    @Test
+    void badPageTokenIs400() {
+        given().queryParam("after", "not-a-token").get("/forums/{forum}/threads", "any")
+                .then().statusCode(400);
+    }
+
+    @Test
+    void editChangesAnExistingThreadOnly() {
+        String forum = "forum-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("subject", "edit me", "message", "before", "lastPostedBy", "hal"))
+                .post("/forums/{forum}/threads", forum)
+                .then().statusCode(201);
+
+        given().contentType(ContentType.JSON).body(Map.of("message", "after", "lastPostedBy", "ida"))
+                .put("/forums/{forum}/threads/{subject}", forum, "edit me")
+                .then().statusCode(200)
+                .body("message", equalTo("after")).body("lastPostedBy", equalTo("ida")).body("replies", equalTo(1));
+        given().contentType(ContentType.JSON).body(Map.of("message", "x", "lastPostedBy", "ida"))
+                .put("/forums/{forum}/threads/{subject}", forum, "never posted")
+                .then().statusCode(404);
+        given().get("/forums/{forum}/threads/{subject}", forum, "never posted").then().statusCode(404);
+    }
+
+    @Test
+    void deleteRemovesTheThread() {
+        String forum = "forum-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("subject", "short-lived", "message", "m", "lastPostedBy", "jo"))
+                .post("/forums/{forum}/threads", forum)
+                .then().statusCode(201);
+
+        given().delete("/forums/{forum}/threads/{subject}", forum, "short-lived").then().statusCode(204);
+        given().get("/forums/{forum}/threads/{subject}", forum, "short-lived").then().statusCode(404);
+        given().delete("/forums/{forum}/threads/{subject}", forum, "short-lived").then().statusCode(404);
+    }
+
+    @Test
     void missingThreadIs404() {
         given().get("/forums/{forum}/threads/{subject}", "no-such-forum", "nothing")
                 .then().statusCode(404);
@@ -103,7 +173,7 @@ public class ThreadResourceTest {
                 .post("/forums/{forum}/threads", forum)
                 .then().statusCode(400);
         given().get("/forums/{forum}/threads", forum)
-                .then().statusCode(200).body("size()", equalTo(0));
+                .then().statusCode(200).body("threads.size()", equalTo(0));
     }
 
     @Test

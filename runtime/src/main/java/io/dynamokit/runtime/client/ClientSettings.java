@@ -10,6 +10,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.dynamokit.runtime.config.ClientConfig;
+import io.dynamokit.runtime.config.DocumentConfig;
+import io.dynamokit.runtime.config.DynamoKitConfig;
 import io.dynamokit.runtime.config.RetryConfig;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -22,6 +24,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 public final class ClientSettings {
 
     static final String PREFIX = "quarkus.dynamokit.client.";
+    static final String DOCUMENT_PREFIX = "quarkus.dynamokit.document.";
 
     /** Headers the SDK writes itself; an extra header of the same name would break or be overwritten by signing. */
     static final Set<String> RESERVED_HEADERS = Set.of("host", "authorization", "content-type", "content-length",
@@ -36,7 +39,8 @@ public final class ClientSettings {
      * Fails with one {@link ConfigurationException} listing every invalid setting, each with its property name and
      * the values it accepts. Header values never appear in the message.
      */
-    public static void validate(ClientConfig client) {
+    public static void validate(DynamoKitConfig config) {
+        ClientConfig client = config.client();
         List<String> errors = new ArrayList<>();
         RetryConfig retry = client.retry();
         if (retry.maxRetries() < 0) {
@@ -77,8 +81,23 @@ public final class ClientSettings {
                 errors.add(property + ": the value contains a line break; header values must be on one line");
             }
         }
+        DocumentConfig document = config.document();
+        if (document.batchMaxRetries() < 0) {
+            errors.add(DOCUMENT_PREFIX + "batch-max-retries is " + document.batchMaxRetries() + ": use 0 or more");
+        }
+        if (document.batchConcurrency() < 1) {
+            errors.add(DOCUMENT_PREFIX + "batch-concurrency is " + document.batchConcurrency() + ": use 1 or more");
+        }
+        if (document.batchBaseBackoff().isNegative()) {
+            errors.add(DOCUMENT_PREFIX + "batch-base-backoff is " + document.batchBaseBackoff()
+                    + ": use a duration of zero or more, such as 50MS");
+        }
+        if (document.batchMaxBackoff().compareTo(document.batchBaseBackoff()) < 0) {
+            errors.add(DOCUMENT_PREFIX + "batch-max-backoff is " + document.batchMaxBackoff()
+                    + ": use a duration at least as long as batch-base-backoff");
+        }
         if (!errors.isEmpty()) {
-            throw new ConfigurationException("Invalid DynamoKit client configuration:\n - " + String.join("\n - ", errors));
+            throw new ConfigurationException("Invalid DynamoKit configuration:\n - " + String.join("\n - ", errors));
         }
     }
 

@@ -21,7 +21,7 @@ public class DynamoKitClientRecorder {
     }
 
     public void validate() {
-        ClientSettings.validate(config.getValue().client());
+        ClientSettings.validate(config.getValue());
     }
 
     /** One interceptor, and so one in-flight bound, for all DynamoDB clients of the application. */

@@ -17,4 +17,9 @@ public interface DynamoKitConfig {
      * Region, endpoint, credentials, timeouts and pool sizes stay under `quarkus.dynamodb.*`.
      */
     ClientConfig client();
+
+    /**
+     * The document clients ({@code DocumentClient}, {@code ReactiveDocumentClient}).
+     */
+    DocumentConfig document();
 }

@@ -367,6 +367,13 @@ public final class FaultProxy implements AutoCloseable {
                 case DELAY:
                     TimeUnit.NANOSECONDS.sleep(rule.delay().toNanos());
                     break;
+                case UNPROCESSED:
+                    byte[] unprocessed = unprocessedBody(target, body);
+                    if (unprocessed != null) {
+                        respond(out, jsonResponse(unprocessed, keepAlive), request);
+                        return keepAlive;
+                    }
+                    break;
                 default:
                     throw new IllegalStateException("Unknown rule kind " + rule.kind());
             }
@@ -492,6 +499,42 @@ public final class FaultProxy implements AutoCloseable {
         HttpWire.appendField(text, "Content-Type", "application/x-amz-json-1.0");
         HttpWire.appendField(text, "x-amzn-RequestId", UUID.randomUUID());
         HttpWire.appendField(text, "x-amzn-ErrorType", rule.errorCode());
+        HttpWire.appendField(text, "x-amz-crc32", crc.getValue());
+        HttpWire.appendField(text, "Content-Length", body.length);
+        if (!keepAlive) {
+            HttpWire.appendField(text, "Connection", "close");
+        }
+        text.append(HttpWire.CRLF);
+        return HttpWire.concat(text, body);
+    }
+
+    /**
+     * The body of a batch answer that leaves every entry of the request unprocessed, or null for other operations.
+     */
+    static byte[] unprocessedBody(String target, byte[] requestBody) {
+        String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
+        String requestItems = HttpWire.jsonMember(new String(requestBody, StandardCharsets.UTF_8), "RequestItems");
+        if (requestItems == null) {
+            return null;
+        }
+        String body;
+        if ("BatchWriteItem".equals(operation)) {
+            body = "{\"UnprocessedItems\":" + requestItems + "}";
+        } else if ("BatchGetItem".equals(operation)) {
+            body = "{\"Responses\":{},\"UnprocessedKeys\":" + requestItems + "}";
+        } else {
+            return null;
+        }
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] jsonResponse(byte[] body, boolean keepAlive) {
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        StringBuilder text = new StringBuilder(256);
+        text.append("HTTP/1.1 200 OK").append(HttpWire.CRLF);
+        HttpWire.appendField(text, "Content-Type", "application/x-amz-json-1.0");
+        HttpWire.appendField(text, "x-amzn-RequestId", UUID.randomUUID());
         HttpWire.appendField(text, "x-amz-crc32", crc.getValue());
         HttpWire.appendField(text, "Content-Length", body.length);
         if (!keepAlive) {

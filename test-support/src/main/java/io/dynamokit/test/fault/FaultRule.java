@@ -25,7 +25,8 @@ public final class FaultRule {
     enum Kind {
         ERROR,
         DELAY,
-        RESET
+        RESET,
+        UNPROCESSED
     }
 
     private static final String ERROR_TYPE_PREFIX = "com.amazonaws.dynamodb.v20120810#";
@@ -127,6 +128,15 @@ public final class FaultRule {
      */
     public static FaultRule resetConnection() {
         return of(Kind.RESET, 0, null, null);
+    }
+
+    /**
+     * @return a rule answering a {@code BatchWriteItem} or {@code BatchGetItem} with {@code 200} and every entry of
+     *         the request declared unprocessed ({@code UnprocessedItems}, {@code UnprocessedKeys}), without forwarding
+     *         it: what DynamoDB does when a partition is over its throughput. Other operations are forwarded.
+     */
+    public static FaultRule unprocessed() {
+        return of(Kind.UNPROCESSED, 200, null, null);
     }
 
     /**
@@ -240,6 +250,8 @@ public final class FaultRule {
                 return errorCode;
             case DELAY:
                 return RecordedRequest.OUTCOME_DELAYED;
+            case UNPROCESSED:
+                return RecordedRequest.OUTCOME_UNPROCESSED;
             default:
                 return RecordedRequest.OUTCOME_RESET;
         }
@@ -262,6 +274,9 @@ public final class FaultRule {
                 break;
             case DELAY:
                 text.append("delay ").append(delay);
+                break;
+            case UNPROCESSED:
+                text.append("unprocessed");
                 break;
             default:
                 text.append("reset");

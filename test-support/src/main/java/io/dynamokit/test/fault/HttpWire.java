@@ -379,4 +379,73 @@ final class HttpWire {
                 return "Status";
         }
     }
+
+    /**
+     * The text of a top-level JSON member's value, found by scanning the JSON (strings and escapes respected);
+     * null when absent.
+     */
+    static String jsonMember(String json, String name) {
+        String quoted = "\"" + name + "\"";
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+                continue;
+            }
+            if (c == '"') {
+                if (depth == 1 && json.startsWith(quoted, i)) {
+                    int colon = json.indexOf(':', i + quoted.length());
+                    int start = colon + 1;
+                    while (start < json.length() && Character.isWhitespace(json.charAt(start))) {
+                        start++;
+                    }
+                    return json.substring(start, valueEnd(json, start));
+                }
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+        return null;
+    }
+
+    private static int valueEnd(String json, int start) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = start; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                    if (depth == 0) {
+                        return i + 1;
+                    }
+                }
+                continue;
+            }
+            if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                depth--;
+                if (depth == 0) {
+                    return i + 1;
+                }
+            } else if (depth == 0 && (c == ',' || c == '}')) {
+                return i;
+            }
+        }
+        return json.length();
+    }
 }

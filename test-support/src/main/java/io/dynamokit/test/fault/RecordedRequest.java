@@ -18,6 +18,8 @@ public final class RecordedRequest {
     public static final String OUTCOME_DELAYED = "delayed";
     /** Outcome of a request whose connection was reset by a {@link FaultRule#resetConnection()} rule. */
     public static final String OUTCOME_RESET = "reset";
+    /** Outcome of a batch request answered with every entry unprocessed. */
+    public static final String OUTCOME_UNPROCESSED = "unprocessed";
     /** Outcome of a request that could not be forwarded; the client received {@code 502 Bad Gateway}. */
     public static final String OUTCOME_UPSTREAM_ERROR = "upstream-error";
 

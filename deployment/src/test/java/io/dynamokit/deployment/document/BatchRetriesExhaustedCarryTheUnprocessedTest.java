@@ -1,0 +1,99 @@
+package io.dynamokit.deployment.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.document.BatchGet;
+import io.dynamokit.document.BatchGetException;
+import io.dynamokit.document.BatchWrite;
+import io.dynamokit.document.BatchWriteException;
+import io.dynamokit.document.DocumentClient;
+import io.dynamokit.document.GetOptions;
+import io.dynamokit.test.fault.FaultProxy;
+import io.dynamokit.test.fault.FaultRule;
+import io.dynamokit.test.fault.LoopbackPorts;
+import io.quarkus.test.QuarkusUnitTest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * When DynamoDB keeps leaving entries unprocessed, the batch call gives up after the configured rounds and the
+ * exception carries exactly the entries that were not processed: nothing is silently dropped.
+ */
+public class BatchRetriesExhaustedCarryTheUnprocessedTest {
+
+    private static final int PROXY_PORT = LoopbackPorts.reserve(BatchRetriesExhaustedCarryTheUnprocessedTest.class.getName());
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .withConfigurationResource("explicit-endpoint.properties")
+            .setBeforeAllCustomizer(() -> TestDynamoDb.endpoint())
+            .overrideConfigKey("quarkus.dynamodb.endpoint-override", "http://127.0.0.1:" + PROXY_PORT)
+            .overrideConfigKey("quarkus.dynamokit.document.batch-max-retries", "2")
+            .overrideConfigKey("quarkus.dynamokit.document.batch-base-backoff", "1MS")
+            .overrideConfigKey("quarkus.dynamokit.document.batch-concurrency", "1");
+
+    @Inject
+    DocumentClient documents;
+
+    @Test
+    void exceptionCarriesExactlyWhatWasNotWritten() {
+        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.dynamodb-local")),
+                PROXY_PORT)) {
+            documents.createTable(CreateTableRequest.builder().tableName("Stubborn")
+                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
+                            .attributeType(ScalarAttributeType.S).build())
+                    .billingMode(BillingMode.PAY_PER_REQUEST).build());
+            documents.awaitActive("Stubborn", Duration.ofSeconds(30));
+
+            BatchWrite.Builder writes = BatchWrite.builder();
+            for (int i = 0; i < 30; i++) {
+                writes.put("Stubborn", Map.of("id", "w-" + i));
+            }
+            // the first request (25 writes) goes through; the second (5 writes) is never processed
+            FaultRule unprocessed = FaultRule.unprocessed().forOperation("BatchWriteItem");
+            proxy.addRule(FaultRule.delay(Duration.ZERO).forOperation("BatchWriteItem").first(1)).addRule(unprocessed);
+
+            assertThatThrownBy(() -> documents.batchWriteItem(writes.build()))
+                    .isInstanceOfSatisfying(BatchWriteException.class, e -> {
+                        assertThat(e.getMessage()).isEqualTo("5 of 30 writes were not processed after 2 retries "
+                                + "(quarkus.dynamokit.document.batch-max-retries)");
+                        assertThat(e.unprocessed().writes().get("Stubborn"))
+                                .extracting(w -> w.attributes().get("id"))
+                                .containsExactly("w-25", "w-26", "w-27", "w-28", "w-29");
+                    });
+            assertThat(unprocessed.timesApplied()).isEqualTo(3);
+            for (int i = 0; i < 25; i++) {
+                assertThat(documents.getItem("Stubborn", Map.of("id", "w-" + i), GetOptions.consistent())).isPresent();
+            }
+            for (int i = 25; i < 30; i++) {
+                assertThat(documents.getItem("Stubborn", Map.of("id", "w-" + i), GetOptions.consistent())).isEmpty();
+            }
+
+            proxy.clearRules();
+            proxy.addRule(FaultRule.unprocessed().forOperation("BatchGetItem"));
+            assertThatThrownBy(() -> documents.batchGetItem(BatchGet.builder()
+                    .key("Stubborn", Map.of("id", "w-1")).key("Stubborn", Map.of("id", "w-2")).build()))
+                    .isInstanceOfSatisfying(BatchGetException.class, e -> {
+                        assertThat(e.unprocessedKeys().get("Stubborn")).containsExactlyInAnyOrder(
+                                Map.of("id", "w-1"), Map.of("id", "w-2"));
+                        assertThat(e.itemsRead().get("Stubborn")).isEmpty();
+                    });
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.dynamokit.deployment.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.dynamokit.document.DocumentClient;
+import io.dynamokit.runtime.document.DefaultDocumentClient;
+import io.quarkus.test.QuarkusUnitTest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+
+public class DocumentClientTablesTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest();
+
+    @Inject
+    DocumentClient documents;
+
+    static CreateTableRequest plainTable(String name) {
+        return CreateTableRequest.builder().tableName(name)
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
+                .attributeDefinitions(
+                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST).build();
+    }
+
+    static CreateTableRequest table(String name) {
+        return CreateTableRequest.builder().tableName(name)
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
+                .attributeDefinitions(
+                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("gk").attributeType(ScalarAttributeType.S).build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("ByGk")
+                        .keySchema(KeySchemaElement.builder().attributeName("gk").keyType(KeyType.HASH).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST).build();
+    }
+
+    @Test
+    void tableLifecycleWithTheSdkExceptions() {
+        documents.createTable(table("Lifecycle2"));
+        TableDescription active = documents.awaitActive("Lifecycle2", Duration.ofSeconds(30));
+        assertThat(active.tableStatus()).isEqualTo(TableStatus.ACTIVE);
+        assertThat(active.globalSecondaryIndexes()).extracting(GlobalSecondaryIndexDescription::indexStatus)
+                .containsOnly(IndexStatus.ACTIVE);
+
+        assertThatThrownBy(() -> documents.createTable(table("Lifecycle2"))).isInstanceOf(ResourceInUseException.class);
+        assertThat(documents.listTables()).contains("Lifecycle2");
+
+        documents.deleteTable("Lifecycle2");
+        documents.awaitDeleted("Lifecycle2", Duration.ofSeconds(30));
+        assertThat(documents.listTables()).doesNotContain("Lifecycle2");
+        assertThatThrownBy(() -> documents.describeTable("Lifecycle2")).isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> documents.deleteTable("Lifecycle2")).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void listTablesReadsEveryPage() {
+        for (int i = 0; i < 105; i++) {
+            try {
+                documents.createTable(plainTable("Many" + i));
+            } catch (ResourceInUseException exists) {
+                // left by an earlier run in this JVM
+            }
+        }
+        assertThat(documents.listTables()).filteredOn(n -> n.startsWith("Many")).hasSize(105);
+    }
+
+    @Test
+    void aTableIsReadyOnlyWhenItAndEveryIndexAreActive() {
+        TableDescription creatingIndex = TableDescription.builder().tableStatus(TableStatus.ACTIVE)
+                .globalSecondaryIndexes(GlobalSecondaryIndexDescription.builder().indexName("a")
+                        .indexStatus(IndexStatus.ACTIVE).build(),
+                        GlobalSecondaryIndexDescription.builder().indexName("b").indexStatus(IndexStatus.CREATING).build())
+                .build();
+        assertThat(DefaultDocumentClient.isActiveWithIndexes(creatingIndex)).isFalse();
+        assertThat(DefaultDocumentClient.isActiveWithIndexes(TableDescription.builder()
+                .tableStatus(TableStatus.UPDATING).build())).isFalse();
+        assertThat(DefaultDocumentClient.isActiveWithIndexes(TableDescription.builder()
+                .tableStatus(TableStatus.ACTIVE).build())).isTrue();
+        assertThat(DefaultDocumentClient.isActiveWithIndexes(creatingIndex.toBuilder()
+                .globalSecondaryIndexes(GlobalSecondaryIndexDescription.builder().indexName("a")
+                        .indexStatus(IndexStatus.ACTIVE).build())
+                .build())).isTrue();
+    }
+
+    @Test
+    void waitingForAMissingTableTimesOut() {
+        assertThatThrownBy(() -> documents.awaitActive("NeverCreated", Duration.ofMillis(600)))
+                .hasMessage("Table NeverCreated was not ACTIVE with all its global secondary indexes within PT0.6S "
+                        + "(last seen: missing)");
+    }
+}

@@ -1,0 +1,316 @@
+package io.dynamokit.runtime.document;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import io.dynamokit.document.AttributeValues;
+import io.dynamokit.document.BatchGet;
+import io.dynamokit.document.BatchWrite;
+import io.dynamokit.document.DocumentClient;
+import io.dynamokit.document.GetOptions;
+import io.dynamokit.document.ItemNotFoundException;
+import io.dynamokit.document.Page;
+import io.dynamokit.document.Query;
+import io.dynamokit.document.Scan;
+import io.dynamokit.document.TransactGet;
+import io.dynamokit.document.TransactWrite;
+import io.dynamokit.document.WriteOptions;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.waiters.Waiter;
+import software.amazon.awssdk.core.waiters.WaiterAcceptor;
+import software.amazon.awssdk.core.waiters.WaiterResponse;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
+import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
+
+/**
+ * {@link DocumentClient} over a {@link DynamoDbClient}.
+ */
+public final class DefaultDocumentClient implements DocumentClient {
+
+    static final Duration TABLE_POLL_INTERVAL = Duration.ofMillis(250);
+
+    private final DynamoDbClient client;
+    private final BatchEngine batches;
+    private final Executor executor;
+
+    public DefaultDocumentClient(DynamoDbClient client, BatchSettings batch, Executor executor) {
+        this.client = client;
+        this.batches = new BatchEngine(batch, executor);
+        this.executor = executor;
+    }
+
+    // ---- items
+
+    @Override
+    public Optional<Map<String, Object>> getItem(String tableName, Map<String, ?> key) {
+        return getItem(tableName, key, GetOptions.defaults());
+    }
+
+    @Override
+    public Optional<Map<String, Object>> getItem(String tableName, Map<String, ?> key, GetOptions options) {
+        return present(client.getItem(Requests.getItem(tableName, key, options)).item());
+    }
+
+    @Override
+    public Map<String, Object> getItemOrThrow(String tableName, Map<String, ?> key) {
+        return getItemOrThrow(tableName, key, GetOptions.defaults());
+    }
+
+    @Override
+    public Map<String, Object> getItemOrThrow(String tableName, Map<String, ?> key, GetOptions options) {
+        return getItem(tableName, key, options)
+                .orElseThrow(() -> new ItemNotFoundException(tableName, new LinkedHashMap<>(key)));
+    }
+
+    @Override
+    public Optional<Map<String, Object>> putItem(String tableName, Map<String, ?> item) {
+        return putItem(tableName, item, WriteOptions.defaults());
+    }
+
+    @Override
+    public Optional<Map<String, Object>> putItem(String tableName, Map<String, ?> item, WriteOptions options) {
+        return present(client.putItem(Requests.putItem(tableName, item, options)).attributes());
+    }
+
+    @Override
+    public Optional<Map<String, Object>> updateItem(String tableName, Map<String, ?> key, String updateExpression,
+            WriteOptions options) {
+        return present(client.updateItem(Requests.updateItem(tableName, key, updateExpression, options)).attributes());
+    }
+
+    @Override
+    public Optional<Map<String, Object>> deleteItem(String tableName, Map<String, ?> key) {
+        return deleteItem(tableName, key, WriteOptions.defaults());
+    }
+
+    @Override
+    public Optional<Map<String, Object>> deleteItem(String tableName, Map<String, ?> key, WriteOptions options) {
+        return present(client.deleteItem(Requests.deleteItem(tableName, key, options)).attributes());
+    }
+
+    // ---- reading many
+
+    @Override
+    public Page queryPage(Query query) {
+        QueryResponse response = client.query(Requests.query(query));
+        return new Page(fromItems(response.items()), response.count(), response.scannedCount(),
+                present(response.lastEvaluatedKey()));
+    }
+
+    @Override
+    public Stream<Map<String, Object>> query(Query query) {
+        return StreamSupport.stream(client.queryPaginator(Requests.query(query)).items().spliterator(), false)
+                .map(AttributeValues::fromItem);
+    }
+
+    @Override
+    public long count(Query query) {
+        long count = 0;
+        for (QueryResponse page : client.queryPaginator(Requests.query(query.select(Select.COUNT)))) {
+            count += page.count();
+        }
+        return count;
+    }
+
+    @Override
+    public Page scanPage(Scan scan) {
+        ScanResponse response = client.scan(Requests.scan(scan));
+        return new Page(fromItems(response.items()), response.count(), response.scannedCount(),
+                present(response.lastEvaluatedKey()));
+    }
+
+    @Override
+    public Stream<Map<String, Object>> scan(Scan scan) {
+        return StreamSupport.stream(client.scanPaginator(Requests.scan(scan)).items().spliterator(), false)
+                .map(AttributeValues::fromItem);
+    }
+
+    // ---- batches
+
+    @Override
+    public void batchWriteItem(BatchWrite writes) {
+        join(batches.write(writes, request -> CompletableFuture.supplyAsync(() -> client.batchWriteItem(request),
+                executor)));
+    }
+
+    @Override
+    public Map<String, List<Map<String, Object>>> batchGetItem(BatchGet keys) {
+        return join(batches.get(keys, request -> CompletableFuture.supplyAsync(() -> client.batchGetItem(request),
+                executor)));
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            Throwable cause = BatchEngine.unwrap(e);
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    // ---- transactions
+
+    @Override
+    public List<Optional<Map<String, Object>>> transactGetItems(List<TransactGet> reads) {
+        return presentEach(client.transactGetItems(Requests.transactGet(reads)).responses());
+    }
+
+    @Override
+    public void transactWriteItems(List<TransactWrite> actions) {
+        client.transactWriteItems(Requests.transactWrite(actions));
+    }
+
+    // ---- tables
+
+    @Override
+    public TableDescription createTable(CreateTableRequest request) {
+        return client.createTable(request).tableDescription();
+    }
+
+    @Override
+    public TableDescription describeTable(String tableName) {
+        return client.describeTable(b -> b.tableName(tableName)).table();
+    }
+
+    @Override
+    public TableDescription updateTable(UpdateTableRequest request) {
+        return client.updateTable(request).tableDescription();
+    }
+
+    @Override
+    public TableDescription deleteTable(String tableName) {
+        return client.deleteTable(b -> b.tableName(tableName)).tableDescription();
+    }
+
+    @Override
+    public List<String> listTables() {
+        List<String> names = new ArrayList<>();
+        client.listTablesPaginator().tableNames().forEach(names::add);
+        return names;
+    }
+
+    @Override
+    public TableDescription awaitActive(String tableName, Duration timeout) {
+        Waiter<DescribeTableResponse> waiter = Waiter.builder(DescribeTableResponse.class)
+                .addAcceptor(WaiterAcceptor.successOnResponseAcceptor(r -> isActiveWithIndexes(r.table())))
+                .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(r -> !isActiveWithIndexes(r.table())))
+                .addAcceptor(WaiterAcceptor.retryOnExceptionAcceptor(e -> e instanceof ResourceNotFoundException))
+                .overrideConfiguration(o -> o.waitTimeout(timeout).maxAttempts(Integer.MAX_VALUE)
+                        .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(TABLE_POLL_INTERVAL)))
+                .build();
+        AtomicReference<String> lastSeen = new AtomicReference<>("missing");
+        try {
+            WaiterResponse<DescribeTableResponse> response = waiter.run(() -> {
+                try {
+                    DescribeTableResponse described = client.describeTable(b -> b.tableName(tableName));
+                    lastSeen.set(statusOf(described.table()));
+                    return described;
+                } catch (ResourceNotFoundException e) {
+                    lastSeen.set("missing");
+                    throw e;
+                }
+            });
+            return response.matched().response().orElseThrow().table();
+        } catch (SdkClientException e) {
+            throw notActive(tableName, timeout, lastSeen.get(), e);
+        }
+    }
+
+    static SdkClientException notActive(String tableName, Duration timeout, String lastSeen, Throwable cause) {
+        return SdkClientException.builder().message("Table " + tableName
+                + " was not ACTIVE with all its global secondary indexes within " + timeout + " (last seen: "
+                + lastSeen + ")").cause(cause).build();
+    }
+
+    static String statusOf(TableDescription table) {
+        StringBuilder status = new StringBuilder(String.valueOf(table.tableStatus()));
+        for (GlobalSecondaryIndexDescription index : table.globalSecondaryIndexes()) {
+            status.append(", index ").append(index.indexName()).append(' ').append(index.indexStatus());
+        }
+        return status.toString();
+    }
+
+    @Override
+    public void awaitDeleted(String tableName, Duration timeout) {
+        client.waiter().waitUntilTableNotExists(b -> b.tableName(tableName),
+                o -> o.waitTimeout(timeout).maxAttempts(Integer.MAX_VALUE)
+                        .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(TABLE_POLL_INTERVAL)));
+    }
+
+    /** ACTIVE, and so is every global secondary index (local ones share the table's status). */
+    public static boolean isActiveWithIndexes(TableDescription table) {
+        if (table.tableStatus() != TableStatus.ACTIVE) {
+            return false;
+        }
+        for (GlobalSecondaryIndexDescription index : table.globalSecondaryIndexes()) {
+            if (index.indexStatus() != IndexStatus.ACTIVE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public DynamoDbClient sdkClient() {
+        return client;
+    }
+
+    // ---- helpers
+
+    static List<Optional<Map<String, Object>>> presentEach(List<ItemResponse> responses) {
+        List<Optional<Map<String, Object>>> result = new ArrayList<>(responses.size());
+        for (ItemResponse response : responses) {
+            result.add(present(response.item()));
+        }
+        return result;
+    }
+
+    static Optional<Map<String, Object>> present(Map<String, AttributeValue> attributes) {
+        if (attributes == null || attributes.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(AttributeValues.fromItem(attributes));
+    }
+
+    static List<Map<String, Object>> fromItems(List<Map<String, AttributeValue>> items) {
+        List<Map<String, Object>> result = new ArrayList<>(items.size());
+        for (Map<String, AttributeValue> item : items) {
+            result.add(AttributeValues.fromItem(item));
+        }
+        return result;
+    }
+
+    static Map<String, String> namesOrNull(Map<String, String> names) {
+        return names.isEmpty() ? null : names;
+    }
+
+    static Map<String, AttributeValue> valuesOrNull(Map<String, Object> values) {
+        return values.isEmpty() ? null : AttributeValues.toItem(values);
+    }
+}

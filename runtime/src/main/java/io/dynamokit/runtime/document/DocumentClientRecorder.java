@@ -1,0 +1,56 @@
+package io.dynamokit.runtime.document;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+
+import io.dynamokit.document.DocumentClient;
+import io.dynamokit.document.ReactiveDocumentClient;
+import io.dynamokit.runtime.config.DynamoKitConfig;
+import io.quarkiverse.amazon.common.AmazonClient;
+import io.quarkiverse.amazon.common.runtime.ClientUtil;
+import io.quarkus.arc.SyntheticCreationalContext;
+import io.quarkus.runtime.RuntimeValue;
+import io.quarkus.runtime.annotations.Recorder;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Creates the document client beans over the SDK client beans of the same name.
+ */
+@Recorder
+public class DocumentClientRecorder {
+
+    private final RuntimeValue<DynamoKitConfig> config;
+
+    public DocumentClientRecorder(RuntimeValue<DynamoKitConfig> config) {
+        this.config = config;
+    }
+
+    public Function<SyntheticCreationalContext<DocumentClient>, DocumentClient> documentClient(String clientName,
+            ScheduledExecutorService executor) {
+        return new Function<SyntheticCreationalContext<DocumentClient>, DocumentClient>() {
+            @Override
+            public DocumentClient apply(SyntheticCreationalContext<DocumentClient> context) {
+                DynamoDbClient client = ClientUtil.isDefaultClient(clientName)
+                        ? context.getInjectedReference(DynamoDbClient.class)
+                        : context.getInjectedReference(DynamoDbClient.class, new AmazonClient.AmazonClientLiteral(clientName));
+                return new DefaultDocumentClient(client, BatchSettings.of(config.getValue().document()), executor);
+            }
+        };
+    }
+
+    public Function<SyntheticCreationalContext<ReactiveDocumentClient>, ReactiveDocumentClient> reactiveDocumentClient(
+            String clientName, ScheduledExecutorService executor) {
+        return new Function<SyntheticCreationalContext<ReactiveDocumentClient>, ReactiveDocumentClient>() {
+            @Override
+            public ReactiveDocumentClient apply(SyntheticCreationalContext<ReactiveDocumentClient> context) {
+                DynamoDbAsyncClient client = ClientUtil.isDefaultClient(clientName)
+                        ? context.getInjectedReference(DynamoDbAsyncClient.class)
+                        : context.getInjectedReference(DynamoDbAsyncClient.class,
+                                new AmazonClient.AmazonClientLiteral(clientName));
+                return new DefaultReactiveDocumentClient(client, BatchSettings.of(config.getValue().document()),
+                        executor);
+            }
+        };
+    }
+}
