@@ -44,12 +44,15 @@ public class InFlightWaitTimeoutNamesTheBoundTest {
     void secondCallTimesOutWhileTheFirstHoldsTheOnlySlot() throws Exception {
         try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.dynamodb-local")),
                 PROXY_PORT)) {
-            proxy.addRule(FaultRule.delay(Duration.ofMillis(1500)).first(1));
+            client.listTables(); // the client is built and connected before the timing starts
+            proxy.clearRequests();
+            proxy.addRule(FaultRule.delay(Duration.ofSeconds(3)).first(1));
             CompletableFuture<?> slow = CompletableFuture.runAsync(() -> client.listTables());
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (proxy.requestCount() == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
+            assertThat(proxy.requestCount()).as("the slow call reached DynamoDB").isEqualTo(1);
 
             assertThatThrownBy(() -> client.listTables())
                     .isInstanceOf(SdkClientException.class)

@@ -43,7 +43,7 @@ public class WithoutInFlightBoundConcurrencyIsHigherTest {
     void moreThanFourRequestsOverlap() throws Exception {
         try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.dynamodb-local")),
                 PROXY_PORT)) {
-            proxy.addRule(FaultRule.delay(Duration.ofMillis(50)));
+            proxy.addRule(FaultRule.delay(Duration.ofMillis(200)));
             int completed = InFlightBoundHoldsUnderConcurrencyTest.callConcurrently(client, asyncClient);
 
             assertThat(completed).isEqualTo(InFlightBoundHoldsUnderConcurrencyTest.CALLERS);
