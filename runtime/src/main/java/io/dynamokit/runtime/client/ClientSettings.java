@@ -96,6 +96,11 @@ public final class ClientSettings {
             errors.add(DOCUMENT_PREFIX + "batch-max-backoff is " + document.batchMaxBackoff()
                     + ": use a duration at least as long as batch-base-backoff");
         }
+        int noCredentialsStatus = config.exceptionMappers().noCredentialsStatus();
+        if (noCredentialsStatus != 500 && noCredentialsStatus != 429) {
+            errors.add("quarkus.dynamokit.exception-mappers.no-credentials-status is " + noCredentialsStatus
+                    + ": use 500 or 429");
+        }
         if (!errors.isEmpty()) {
             throw new ConfigurationException("Invalid DynamoKit configuration:\n - " + String.join("\n - ", errors));
         }

@@ -22,4 +22,9 @@ public interface DynamoKitConfig {
      * The document clients ({@code DocumentClient}, {@code ReactiveDocumentClient}).
      */
     DocumentConfig document();
+
+    /**
+     * The exception mappers that turn DynamoDB failures into HTTP problem responses.
+     */
+    ExceptionMappersConfig exceptionMappers();
 }

@@ -1,0 +1,84 @@
+package io.dynamokit.deployment.http;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.ws.rs.Priorities;
+
+import io.dynamokit.document.ItemNotFoundException;
+import io.dynamokit.runtime.config.DynamoKitFixedConfig;
+import io.dynamokit.runtime.http.DynamoExceptionMapper;
+import io.dynamokit.runtime.http.ProblemResponses;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.resteasy.reactive.spi.ExceptionMapperBuildItem;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
+import software.amazon.awssdk.services.dynamodb.model.ThrottlingException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
+
+/**
+ * Registers DynamoKit's exception mapper for the DynamoDB failure types whose kind is switched on, when the
+ * application uses Quarkus REST. Its priority is below the default one of application mappers, so that an
+ * application's own mapper for the same type wins.
+ */
+public class ExceptionMapperProcessor {
+
+    static final int PRIORITY = Priorities.USER + 1000;
+
+    @BuildStep
+    void exceptionMappers(Capabilities capabilities, DynamoKitFixedConfig config,
+            BuildProducer<ExceptionMapperBuildItem> mappers, BuildProducer<AdditionalBeanBuildItem> beans) {
+        DynamoKitFixedConfig.ExceptionMappers switches = config.exceptionMappers();
+        if (!capabilities.isPresent(Capability.REST) || !switches.enabled()) {
+            return;
+        }
+        List<Class<? extends RuntimeException>> handled = new ArrayList<>();
+        if (switches.conflict()) {
+            handled.add(ConditionalCheckFailedException.class);
+            handled.add(TransactionConflictException.class);
+        }
+        if (switches.throttling()) {
+            handled.add(ProvisionedThroughputExceededException.class);
+            handled.add(RequestLimitExceededException.class);
+            handled.add(ThrottlingException.class);
+        }
+        if (switches.unavailable()) {
+            handled.add(InternalServerErrorException.class);
+            handled.add(ApiCallTimeoutException.class);
+            handled.add(ApiCallAttemptTimeoutException.class);
+        }
+        if (switches.notFound()) {
+            handled.add(ItemNotFoundException.class);
+        }
+        boolean classifying = switches.conflict() || switches.throttling() || switches.unavailable()
+                || switches.credentials() || switches.other();
+        if (classifying) {
+            // failures told apart by error code, status, cause or message rather than by type
+            handled.add(TransactionCanceledException.class);
+            handled.add(DynamoDbException.class);
+            handled.add(SdkClientException.class);
+            handled.add(SdkException.class);
+        }
+        if (handled.isEmpty()) {
+            return;
+        }
+        for (Class<? extends RuntimeException> type : handled) {
+            mappers.produce(new ExceptionMapperBuildItem(DynamoExceptionMapper.class.getName(), type.getName(),
+                    PRIORITY, true));
+        }
+        beans.produce(AdditionalBeanBuildItem.builder().addBeanClasses(DynamoExceptionMapper.class, ProblemResponses.class)
+                .setUnremovable().build());
+    }
+}

@@ -1,0 +1,152 @@
+package io.dynamokit.http;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import io.dynamokit.document.ItemNotFoundException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
+
+/**
+ * The kinds of DynamoDB failure, and the HTTP status each is answered with by DynamoKit's exception mappers. Usable
+ * in an application's own mappers: {@link #of(Throwable)} classifies a failure.
+ */
+public enum DynamoFailure {
+
+    /** A condition did not hold, or a transaction conflicted: 409. */
+    CONFLICT(409, "conflict", "Conflict",
+            "The item was changed, or its condition did not hold; read it again before retrying."),
+
+    /** DynamoDB throttled the request: 429 with {@code Retry-After}. */
+    THROTTLED(429, "throttled", "Too Many Requests",
+            "DynamoDB is throttling requests; retry after the time given in Retry-After."),
+
+    /** DynamoDB failed, answered 503, timed out or could not be reached: 503 with {@code Retry-After}. */
+    UNAVAILABLE(503, "unavailable", "Service Unavailable",
+            "DynamoDB is unavailable or did not answer in time; retry after the time given in Retry-After."),
+
+    /** No AWS credentials could be loaded: 500, or 429 if configured. */
+    NO_CREDENTIALS(500, "no-credentials", "Internal Server Error",
+            "The service could not authenticate to DynamoDB."),
+
+    /** The document client found no item with the key: 404. */
+    NOT_FOUND(404, "not-found", "Not Found", "No item has this key."),
+
+    /** Any other DynamoDB or AWS SDK failure: 500. */
+    OTHER(500, "dynamodb-error", "Internal Server Error", "A DynamoDB request failed.");
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final String fixedDetail;
+
+    DynamoFailure(int status, String type, String title, String fixedDetail) {
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.fixedDetail = fixedDetail;
+    }
+
+    /** The HTTP status DynamoKit answers this kind with by default. */
+    public int status() {
+        return status;
+    }
+
+    /** The problem type URI of this kind, e.g. {@code urn:dynamokit:problem:conflict}. */
+    public String typeUri() {
+        return "urn:dynamokit:problem:" + type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The {@code detail} sent when DynamoDB's own message must not be (production). */
+    public String fixedDetail() {
+        return fixedDetail;
+    }
+
+    /**
+     * The kind of a failure, or {@code null} when it is neither an AWS SDK failure nor the document client's
+     * {@link ItemNotFoundException}.
+     */
+    public static DynamoFailure of(Throwable failure) {
+        if (failure instanceof ItemNotFoundException) {
+            return NOT_FOUND;
+        }
+        if (failure instanceof ConditionalCheckFailedException || failure instanceof TransactionConflictException) {
+            return CONFLICT;
+        }
+        if (failure instanceof TransactionCanceledException canceled) {
+            return ofCancellation(canceled);
+        }
+        if (failure instanceof AwsServiceException service) {
+            if (failure instanceof ProvisionedThroughputExceededException
+                    || failure instanceof RequestLimitExceededException || service.isThrottlingException()) {
+                return THROTTLED;
+            }
+            if (failure instanceof InternalServerErrorException || service.statusCode() >= 500) {
+                return UNAVAILABLE;
+            }
+            return OTHER;
+        }
+        if (failure instanceof ApiCallTimeoutException || failure instanceof ApiCallAttemptTimeoutException) {
+            return UNAVAILABLE;
+        }
+        if (failure instanceof SdkClientException) {
+            if (isMissingCredentials(failure)) {
+                return NO_CREDENTIALS;
+            }
+            return hasIoCause(failure) ? UNAVAILABLE : OTHER;
+        }
+        return failure instanceof SdkException ? OTHER : null;
+    }
+
+    private static DynamoFailure ofCancellation(TransactionCanceledException canceled) {
+        DynamoFailure kind = OTHER;
+        if (canceled.hasCancellationReasons()) {
+            for (CancellationReason reason : canceled.cancellationReasons()) {
+                String code = reason.code() == null ? "" : reason.code();
+                if (code.equals("ConditionalCheckFailed") || code.equals("TransactionConflict")) {
+                    return CONFLICT;
+                }
+                if (code.equals("ThrottlingError") || code.equals("ProvisionedThroughputExceeded")
+                        || code.equals("RequestLimitExceeded")) {
+                    kind = THROTTLED;
+                }
+            }
+        }
+        return kind;
+    }
+
+    /** The SDK reports missing credentials as a client exception with no type of its own, only this message. */
+    private static boolean isMissingCredentials(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage() == null ? "" : cause.getMessage().toLowerCase(Locale.ROOT);
+            if (message.contains("unable to load credentials") || message.contains("unable to load an identity")
+                    || message.contains("access key must be specified")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasIoCause(Throwable failure) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

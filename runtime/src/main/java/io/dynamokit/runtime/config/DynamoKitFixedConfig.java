@@ -1,0 +1,74 @@
+package io.dynamokit.runtime.config;
+
+import io.quarkus.runtime.annotations.ConfigGroup;
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * DynamoKit configuration fixed at build time and visible at run time.
+ */
+@ConfigMapping(prefix = "quarkus.dynamokit")
+@ConfigRoot(phase = ConfigPhase.BUILD_AND_RUN_TIME_FIXED)
+public interface DynamoKitFixedConfig {
+
+    /**
+     * The exception mappers that turn DynamoDB failures into HTTP problem responses (with Quarkus REST only).
+     */
+    ExceptionMappers exceptionMappers();
+
+    /**
+     * Which failures the exception mappers handle. A user's own `ExceptionMapper` for the same exception type always
+     * wins over DynamoKit's. A failure whose kind is switched off is answered like any other DynamoDB failure (500),
+     * or, with `other` off too, left to the application.
+     */
+    @ConfigGroup
+    interface ExceptionMappers {
+
+        /**
+         * Whether DynamoKit registers its exception mappers at all.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * 409 for a failed condition (`ConditionalCheckFailedException`, a `TransactionCanceledException` caused by
+         * a condition) and for `TransactionConflictException`.
+         */
+        @WithDefault("true")
+        boolean conflict();
+
+        /**
+         * 429 with `Retry-After` for throttling (`ProvisionedThroughputExceededException`,
+         * `RequestLimitExceededException`, `ThrottlingException` and the other throttling error codes).
+         */
+        @WithDefault("true")
+        boolean throttling();
+
+        /**
+         * 503 with `Retry-After` when DynamoDB is unavailable: `InternalServerErrorException`, HTTP 503, call and
+         * attempt timeouts, connection failures.
+         */
+        @WithDefault("true")
+        boolean unavailable();
+
+        /**
+         * 500, or `quarkus.dynamokit.exception-mappers.no-credentials-status`, when no AWS credentials can be loaded.
+         */
+        @WithDefault("true")
+        boolean credentials();
+
+        /**
+         * 404 for the document client's `ItemNotFoundException`.
+         */
+        @WithDefault("true")
+        boolean notFound();
+
+        /**
+         * 500 for any other DynamoDB or AWS SDK failure (`ResourceNotFoundException`, `ValidationException`, ...).
+         */
+        @WithDefault("true")
+        boolean other();
+    }
+}
