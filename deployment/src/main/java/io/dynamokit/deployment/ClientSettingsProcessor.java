@@ -8,6 +8,7 @@ import org.jboss.jandex.ClassType;
 
 import io.dynamokit.runtime.client.DynamoKitClientRecorder;
 import io.dynamokit.runtime.client.DynamoKitRequestInterceptor;
+import io.dynamokit.runtime.instrument.InstrumentationInterceptor;
 import io.quarkiverse.amazon.common.deployment.AmazonClientBuilderBuildItem;
 import io.quarkiverse.amazon.common.deployment.AmazonClientBuilderOverrideBuildItem;
 import io.quarkiverse.amazon.common.deployment.ClientDeploymentUtil;
@@ -38,6 +39,7 @@ public class ClientSettingsProcessor {
             BuildProducer<SyntheticBeanBuildItem> syntheticBeans,
             BuildProducer<AmazonClientBuilderOverrideBuildItem> overrides) {
         RuntimeValue<DynamoKitRequestInterceptor> interceptor = null;
+        RuntimeValue<InstrumentationInterceptor> instrumentation = null;
         for (AmazonClientBuilderBuildItem clientBuilder : clientBuilders) {
             Class<?> builderClass = clientBuilder.getBuilderClass();
             if (!builderClass.equals(DynamoDbClientBuilder.class) && !builderClass.equals(DynamoDbAsyncClientBuilder.class)) {
@@ -45,8 +47,10 @@ public class ClientSettingsProcessor {
             }
             if (interceptor == null) {
                 interceptor = recorder.createInterceptor();
+                instrumentation = recorder.createInstrumentation();
             }
-            RuntimeValue<AwsClientBuilder> customized = recorder.customize(clientBuilder.getClientBuilder(), interceptor);
+            RuntimeValue<AwsClientBuilder> customized = recorder.customize(clientBuilder.getClientBuilder(), interceptor,
+                    instrumentation);
             SyntheticBeanBuildItem.ExtendedBeanConfigurator bean = ClientDeploymentUtil
                     .namedBuilder(SyntheticBeanBuildItem.configure(builderClass), clientBuilder.getClientName())
                     .unremovable()

@@ -1,9 +1,17 @@
 package io.dynamokit.runtime.client;
 
+import java.time.Duration;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.dynamokit.runtime.config.ClientConfig;
 import io.dynamokit.runtime.config.DynamoKitConfig;
+import io.dynamokit.runtime.instrument.InstrumentationInterceptor;
+import io.dynamokit.runtime.instrument.MeasurementSink;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 
@@ -34,13 +42,27 @@ public class DynamoKitClientRecorder {
         return new RuntimeValue<>(new DynamoKitRequestInterceptor(client.extraHeaders(), limiter));
     }
 
+    /** One measurement sink for all DynamoDB clients, tagged with the application and its environment. */
+    public RuntimeValue<InstrumentationInterceptor> createInstrumentation() {
+        Config all = ConfigProvider.getConfig();
+        String service = all.getOptionalValue("quarkus.application.name", String.class).orElse("application");
+        String environment = config.getValue().instrumentation().environment()
+                .orElse(ConfigUtils.getProfiles().isEmpty() ? "prod" : ConfigUtils.getProfiles().get(0));
+        Duration attemptTimeout = all.getOptionalValue("quarkus.dynamodb.api-call-attempt-timeout", Duration.class)
+                .orElse(null);
+        return new RuntimeValue<>(new InstrumentationInterceptor(new MeasurementSink(service, environment),
+                attemptTimeout));
+    }
+
     public RuntimeValue<AwsClientBuilder> customize(RuntimeValue<AwsClientBuilder> builder,
-            RuntimeValue<DynamoKitRequestInterceptor> interceptor) {
+            RuntimeValue<DynamoKitRequestInterceptor> interceptor,
+            RuntimeValue<InstrumentationInterceptor> instrumentation) {
         AwsClientBuilder clientBuilder = builder.getValue();
         ClientOverrideConfiguration current = clientBuilder.overrideConfiguration();
         clientBuilder.overrideConfiguration(current.toBuilder()
                 .retryStrategy(ClientSettings.retryStrategy(config.getValue().client().retry()))
                 .addExecutionInterceptor(interceptor.getValue())
+                .addExecutionInterceptor(instrumentation.getValue())
                 .build());
         return builder;
     }

@@ -27,4 +27,9 @@ public interface DynamoKitConfig {
      * The exception mappers that turn DynamoDB failures into HTTP problem responses.
      */
     ExceptionMappersConfig exceptionMappers();
+
+    /**
+     * {@code @DynamoInstrumented}: measurements of DynamoDB requests.
+     */
+    InstrumentationConfig instrumentation();
 }

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
-import io.dynamokit.http.DynamoFailure;
+import io.dynamokit.http.FailureKind;
 import io.dynamokit.runtime.config.DynamoKitConfig;
 import io.dynamokit.runtime.config.DynamoKitFixedConfig;
 import io.dynamokit.runtime.config.ExceptionMappersConfig;
@@ -26,7 +26,7 @@ public class ProblemResponses {
     private static final Logger LOG = Logger.getLogger(ProblemResponses.class);
 
     private final ExceptionMappersConfig config;
-    private final Set<DynamoFailure> enabled;
+    private final Set<FailureKind> enabled;
 
     @Inject
     public ProblemResponses(DynamoKitConfig config, DynamoKitFixedConfig fixed) {
@@ -34,32 +34,32 @@ public class ProblemResponses {
         this.enabled = enabledKinds(fixed.exceptionMappers());
     }
 
-    static Set<DynamoFailure> enabledKinds(DynamoKitFixedConfig.ExceptionMappers switches) {
-        EnumSet<DynamoFailure> kinds = EnumSet.noneOf(DynamoFailure.class);
+    static Set<FailureKind> enabledKinds(DynamoKitFixedConfig.ExceptionMappers switches) {
+        EnumSet<FailureKind> kinds = EnumSet.noneOf(FailureKind.class);
         if (switches.conflict()) {
-            kinds.add(DynamoFailure.CONFLICT);
+            kinds.add(FailureKind.CONFLICT);
         }
         if (switches.throttling()) {
-            kinds.add(DynamoFailure.THROTTLED);
+            kinds.add(FailureKind.THROTTLED);
         }
         if (switches.unavailable()) {
-            kinds.add(DynamoFailure.UNAVAILABLE);
+            kinds.add(FailureKind.UNAVAILABLE);
         }
         if (switches.credentials()) {
-            kinds.add(DynamoFailure.NO_CREDENTIALS);
+            kinds.add(FailureKind.NO_CREDENTIALS);
         }
         if (switches.notFound()) {
-            kinds.add(DynamoFailure.NOT_FOUND);
+            kinds.add(FailureKind.NOT_FOUND);
         }
         return kinds;
     }
 
     public Response toResponse(Throwable failure) {
-        DynamoFailure kind = DynamoFailure.of(failure);
+        FailureKind kind = FailureKind.of(failure);
         if (kind == null || !enabled.contains(kind)) {
-            kind = DynamoFailure.OTHER;
+            kind = FailureKind.OTHER;
         }
-        int status = kind == DynamoFailure.NO_CREDENTIALS ? config.noCredentialsStatus() : kind.status();
+        int status = kind == FailureKind.NO_CREDENTIALS ? config.noCredentialsStatus() : kind.status();
         log(kind, status, failure);
 
         String errorCode = null;
@@ -75,7 +75,7 @@ public class ProblemResponses {
         StringBuilder json = new StringBuilder(256).append('{');
         field(json, "type", kind.typeUri());
         json.append(',');
-        field(json, "title", status == 429 ? DynamoFailure.THROTTLED.title() : kind.title());
+        field(json, "title", status == 429 ? FailureKind.THROTTLED.title() : kind.title());
         json.append(",\"status\":").append(status).append(',');
         field(json, "detail", config.exposeDetails() && message != null ? message : kind.fixedDetail());
         if (errorCode != null) {
@@ -101,10 +101,10 @@ public class ProblemResponses {
         return Math.max(1, (duration.toMillis() + 999) / 1000);
     }
 
-    private static void log(DynamoFailure kind, int status, Throwable failure) {
-        if (status >= 500 && kind != DynamoFailure.UNAVAILABLE) {
+    private static void log(FailureKind kind, int status, Throwable failure) {
+        if (status >= 500 && kind != FailureKind.UNAVAILABLE) {
             LOG.errorf(failure, "DynamoDB failure answered with %d", status);
-        } else if (kind == DynamoFailure.UNAVAILABLE) {
+        } else if (kind == FailureKind.UNAVAILABLE) {
             LOG.warnf("DynamoDB unavailable, answered with 503: %s", failure.toString());
         } else {
             LOG.debugf("DynamoDB failure answered with %d: %s", status, failure);

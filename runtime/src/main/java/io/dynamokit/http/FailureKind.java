@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
  * The kinds of DynamoDB failure, and the HTTP status each is answered with by DynamoKit's exception mappers. Usable
  * in an application's own mappers: {@link #of(Throwable)} classifies a failure.
  */
-public enum DynamoFailure {
+public enum FailureKind {
 
     /** A condition did not hold, or a transaction conflicted: 409. */
     CONFLICT(409, "conflict", "Conflict",
@@ -50,7 +50,7 @@ public enum DynamoFailure {
     private final String title;
     private final String fixedDetail;
 
-    DynamoFailure(int status, String type, String title, String fixedDetail) {
+    FailureKind(int status, String type, String title, String fixedDetail) {
         this.status = status;
         this.type = type;
         this.title = title;
@@ -80,7 +80,7 @@ public enum DynamoFailure {
      * The kind of a failure, or {@code null} when it is neither an AWS SDK failure nor the document client's
      * {@link ItemNotFoundException}.
      */
-    public static DynamoFailure of(Throwable failure) {
+    public static FailureKind of(Throwable failure) {
         if (failure instanceof ItemNotFoundException) {
             return NOT_FOUND;
         }
@@ -112,8 +112,8 @@ public enum DynamoFailure {
         return failure instanceof SdkException ? OTHER : null;
     }
 
-    private static DynamoFailure ofCancellation(TransactionCanceledException canceled) {
-        DynamoFailure kind = OTHER;
+    private static FailureKind ofCancellation(TransactionCanceledException canceled) {
+        FailureKind kind = OTHER;
         if (canceled.hasCancellationReasons()) {
             for (CancellationReason reason : canceled.cancellationReasons()) {
                 String code = reason.code() == null ? "" : reason.code();
