@@ -39,6 +39,7 @@ import io.dynamokit.document.GetOptions;
 import io.dynamokit.document.Page;
 import io.dynamokit.document.Query;
 import io.dynamokit.document.WriteOptions;
+import io.dynamokit.instrument.DynamoInstrumented;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
@@ -46,6 +47,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * The forum API over the {@code Thread} table, with the document client: plain Java values in and out.
  */
 @Path("/forums/{forumName}/threads")
+@DynamoInstrumented
 @Produces(MediaType.APPLICATION_JSON)
 public class ThreadResource {
 

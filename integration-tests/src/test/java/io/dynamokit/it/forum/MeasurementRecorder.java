@@ -1,0 +1,26 @@
+package io.dynamokit.it.forum;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.dynamokit.instrument.DynamoMeasurement;
+
+/**
+ * Keeps every measurement of the test run.
+ */
+@ApplicationScoped
+public class MeasurementRecorder {
+
+    private final ConcurrentLinkedQueue<DynamoMeasurement> measurements = new ConcurrentLinkedQueue<>();
+
+    void measured(@Observes DynamoMeasurement measurement) {
+        measurements.add(measurement);
+    }
+
+    public List<DynamoMeasurement> measurements() {
+        return List.copyOf(measurements);
+    }
+}
