@@ -50,7 +50,7 @@ public class DynamoKitClientRecorder {
                 .orElse(ConfigUtils.getProfiles().isEmpty() ? "prod" : ConfigUtils.getProfiles().get(0));
         Duration attemptTimeout = all.getOptionalValue("quarkus.dynamodb.api-call-attempt-timeout", Duration.class)
                 .orElse(null);
-        return new RuntimeValue<>(new InstrumentationInterceptor(new MeasurementSink(service, environment),
+        return new RuntimeValue<>(new InstrumentationInterceptor(MeasurementSink.toCdiObservers(service, environment),
                 attemptTimeout));
     }
 

@@ -1,5 +1,7 @@
 package io.dynamokit.runtime.instrument;
 
+import java.util.function.Consumer;
+
 import jakarta.enterprise.event.Event;
 
 import io.dynamokit.instrument.DynamoFailure;
@@ -7,18 +9,28 @@ import io.dynamokit.instrument.DynamoMeasurement;
 import io.quarkus.arc.Arc;
 
 /**
- * Delivers measurements and failures to CDI observers (and so to Micrometer), with the application's tags.
+ * Where measurements and failures go, with the application's tags: in an application, CDI observers (and so
+ * Micrometer).
  */
 public final class MeasurementSink {
 
     private final String service;
     private final String environment;
-    private volatile Event<DynamoMeasurement> measurements;
-    private volatile Event<DynamoFailure> failures;
+    private final Consumer<DynamoMeasurement> measurements;
+    private final Consumer<DynamoFailure> failures;
 
-    public MeasurementSink(String service, String environment) {
+    public MeasurementSink(String service, String environment, Consumer<DynamoMeasurement> measurements,
+            Consumer<DynamoFailure> failures) {
         this.service = service;
         this.environment = environment;
+        this.measurements = measurements;
+        this.failures = failures;
+    }
+
+    /** A sink firing CDI events, looked up once on first use. */
+    public static MeasurementSink toCdiObservers(String service, String environment) {
+        return new MeasurementSink(service, environment, new CdiEvent<>(DynamoMeasurement.class),
+                new CdiEvent<>(DynamoFailure.class));
     }
 
     String service() {
@@ -30,20 +42,30 @@ public final class MeasurementSink {
     }
 
     void measured(DynamoMeasurement measurement) {
-        Event<DynamoMeasurement> event = measurements;
-        if (event == null) {
-            event = Arc.container().beanManager().getEvent().select(DynamoMeasurement.class);
-            measurements = event;
-        }
-        event.fire(measurement);
+        measurements.accept(measurement);
     }
 
     void failed(DynamoFailure failure) {
-        Event<DynamoFailure> event = failures;
-        if (event == null) {
-            event = Arc.container().beanManager().getEvent().select(DynamoFailure.class);
-            failures = event;
+        failures.accept(failure);
+    }
+
+    private static final class CdiEvent<T> implements Consumer<T> {
+
+        private final Class<T> type;
+        private volatile Event<T> event;
+
+        CdiEvent(Class<T> type) {
+            this.type = type;
         }
-        event.fire(failure);
+
+        @Override
+        public void accept(T payload) {
+            Event<T> current = event;
+            if (current == null) {
+                current = Arc.container().beanManager().getEvent().select(type);
+                event = current;
+            }
+            current.fire(payload);
+        }
     }
 }

@@ -28,7 +28,19 @@ public class MicrometerMeasurements {
     @Inject
     MeterRegistry registry;
 
+    public MicrometerMeasurements() {
+    }
+
+    /** For use outside CDI (the overhead benchmark records into a registry of its own). */
+    public MicrometerMeasurements(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
     void measured(@Observes DynamoMeasurement measurement) {
+        record(measurement);
+    }
+
+    public void record(DynamoMeasurement measurement) {
         Tags tags = Tags.of("operation", measurement.operation(), "table", table(measurement.tableNames()),
                 "service", measurement.service(), "environment", measurement.environment());
         Timer.builder("dynamokit.dynamodb.attempts")
