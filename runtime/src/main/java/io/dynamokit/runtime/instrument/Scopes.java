@@ -1,5 +1,8 @@
 package io.dynamokit.runtime.instrument;
 
+import java.util.UUID;
+import java.util.function.Supplier;
+
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.InstanceHandle;
@@ -31,6 +34,21 @@ public final class Scopes {
         }
         InstanceHandle<RequestInstrumentation> handle = container.instance(RequestInstrumentation.class);
         return handle.isAvailable() ? handle.get() : null;
+    }
+
+    /**
+     * Runs work with its DynamoDB requests measured on behalf of {@code method}, on this thread: what
+     * {@code @DynamoInstrumented} does for code outside CDI.
+     */
+    public static <T> T instrumented(String method, Supplier<T> work) {
+        InstrumentationScope scope = new InstrumentationScope(UUID.randomUUID().toString());
+        scope.instrument(method);
+        InstrumentationScope previous = enter(scope);
+        try {
+            return work.get();
+        } finally {
+            leave(previous);
+        }
     }
 
     static InstrumentationScope enter(InstrumentationScope scope) {
