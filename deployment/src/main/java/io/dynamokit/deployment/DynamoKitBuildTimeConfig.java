@@ -8,6 +8,7 @@ import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /**
  * DynamoKit build time configuration.
@@ -20,6 +21,14 @@ public interface DynamoKitBuildTimeConfig {
      * The embedded DynamoDB (Dev Services for DynamoKit).
      */
     DevServicesConfig devservices();
+
+    /**
+     * Whether a readiness health check reports the status of the declared tables, when the application has Quarkus
+     * SmallRye Health.
+     */
+    @WithName("health.enabled")
+    @WithDefault("true")
+    boolean healthEnabled();
 
     /**
      * The embedded DynamoDB: DynamoDB Local started inside the dev or test JVM, without Docker.

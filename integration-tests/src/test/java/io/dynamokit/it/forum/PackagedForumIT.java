@@ -15,14 +15,27 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
 /**
  * The packaged production application: it talks to the DynamoDB it is configured with (here the embedded one the
- * test run provides) and ships none of the embedded DynamoDB's jars.
+ * test run provides) and ships none of the embedded DynamoDB's jars. In production it only validates its table; this
+ * test asks it to create the table, as a first deployment would.
  */
 @QuarkusIntegrationTest
+@TestProfile(PackagedForumIT.FirstDeployment.class)
 public class PackagedForumIT {
+
+    /** The packaged application, told to create its missing table. */
+    public static class FirstDeployment implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.dynamokit.schema-management", "create");
+        }
+    }
 
     @Test
     void packagedApplicationCreatesAndReadsThreads() {
@@ -33,6 +46,12 @@ public class PackagedForumIT {
                 .then().statusCode(201);
         given().get("/forums/{forum}/threads/{subject}", forum, "from the jar")
                 .then().statusCode(200).body("lastPostedBy", equalTo("frank"));
+    }
+
+    @Test
+    void packagedApplicationReportsItsTableReady() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'DynamoKit tables' }.data.Thread", equalTo("RUNNING"));
     }
 
     @Test

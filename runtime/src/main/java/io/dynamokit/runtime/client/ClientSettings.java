@@ -13,6 +13,7 @@ import io.dynamokit.runtime.config.ClientConfig;
 import io.dynamokit.runtime.config.DocumentConfig;
 import io.dynamokit.runtime.config.DynamoKitConfig;
 import io.dynamokit.runtime.config.RetryConfig;
+import io.dynamokit.runtime.table.TableDeclarations;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -101,6 +102,7 @@ public final class ClientSettings {
             errors.add("quarkus.dynamokit.exception-mappers.no-credentials-status is " + noCredentialsStatus
                     + ": use 500 or 429");
         }
+        errors.addAll(TableDeclarations.problems(config));
         if (!errors.isEmpty()) {
             throw new ConfigurationException("Invalid DynamoKit configuration:\n - " + String.join("\n - ", errors));
         }

@@ -3,6 +3,7 @@ package io.dynamokit.runtime.config;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithParentName;
 
 /**
  * DynamoKit run time configuration.
@@ -32,4 +33,11 @@ public interface DynamoKitConfig {
      * {@code @DynamoInstrumented}: measurements of DynamoDB requests.
      */
     InstrumentationConfig instrumentation();
+
+    /**
+     * Declarative tables: the tables declared under `quarkus.dynamokit.tables`, their names in DynamoDB, and what
+     * DynamoKit does with them at start-up (`quarkus.dynamokit.schema-management`).
+     */
+    @WithParentName
+    TablesConfig declarativeTables();
 }

@@ -1,0 +1,66 @@
+package io.dynamokit.deployment.table;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.jandex.ClassType;
+import org.jboss.jandex.DotName;
+
+import io.dynamokit.deployment.DynamoKitBuildTimeConfig;
+import io.dynamokit.runtime.table.TableRecorder;
+import io.dynamokit.table.TableManager;
+import io.quarkiverse.amazon.common.deployment.RequireAmazonClientInjectionBuildItem;
+import io.quarkiverse.amazon.common.runtime.ClientUtil;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.Consume;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.ExecutorBuildItem;
+import io.quarkus.deployment.builditem.ServiceStartBuildItem;
+import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Declarative tables: the {@link TableManager} bean over the default {@code DynamoDbClient}, schema management at
+ * start-up (before the application's {@code StartupEvent} observers), and the readiness check.
+ * <p>
+ * Tables are run time configuration, so these are registered whether or not tables are declared; without declared
+ * tables nothing runs and no DynamoDB client is created.
+ */
+public class TableProcessor {
+
+    static final DotName SYNC_CLIENT = DotName.createSimple(DynamoDbClient.class);
+    /** By name: the class needs MicroProfile Health, which only applications with SmallRye Health have. */
+    static final String HEALTH_CHECK = "io.dynamokit.runtime.table.TablesHealthCheck";
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void tableManager(TableRecorder recorder, ExecutorBuildItem executor,
+            BuildProducer<SyntheticBeanBuildItem> beans,
+            BuildProducer<RequireAmazonClientInjectionBuildItem> sdkClients) {
+        sdkClients.produce(new RequireAmazonClientInjectionBuildItem(SYNC_CLIENT, ClientUtil.DEFAULT_CLIENT_NAME));
+        beans.produce(SyntheticBeanBuildItem.configure(TableManager.class)
+                .scope(ApplicationScoped.class)
+                .setRuntimeInit()
+                .unremovable()
+                .addInjectionPoint(ClassType.create(SYNC_CLIENT))
+                .createWith(recorder.tableManager(executor.getExecutorProxy()))
+                .done());
+    }
+
+    /** After the synthetic beans, the DynamoDB clients among them, can be created. */
+    @BuildStep
+    @Consume(SyntheticBeansRuntimeInitBuildItem.class)
+    @Record(ExecutionTime.RUNTIME_INIT)
+    ServiceStartBuildItem manageSchema(TableRecorder recorder) {
+        recorder.manageSchema();
+        return new ServiceStartBuildItem("dynamokit-tables");
+    }
+
+    @BuildStep
+    HealthBuildItem readinessCheck(DynamoKitBuildTimeConfig config) {
+        return new HealthBuildItem(HEALTH_CHECK, config.healthEnabled());
+    }
+}

@@ -1,0 +1,97 @@
+package io.dynamokit.deployment.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.runtime.config.DynamoKitConfig;
+import io.dynamokit.runtime.document.BatchSettings;
+import io.dynamokit.runtime.document.DefaultDocumentClient;
+import io.dynamokit.runtime.table.DefaultTableManager;
+import io.dynamokit.runtime.table.TableDeclarations;
+import io.dynamokit.table.SchemaManagement;
+import io.dynamokit.table.TableManager;
+import io.dynamokit.table.TableStatus;
+import io.dynamokit.test.fault.FaultProxy;
+import io.dynamokit.test.fault.FaultRule;
+import io.dynamokit.test.fault.RecordedRequest;
+import io.quarkus.test.QuarkusUnitTest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Schema management run a second time, with the same declarations against the tables the first start-up made, changes
+ * nothing: it only reads, one {@code DescribeTable} per table, all tables at the same time.
+ */
+public class StartupTwiceIsIdempotentTest {
+
+    static final String THREAD = "quarkus.dynamokit.tables.\"TwiceThread\".";
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClass(TableFixtures.class))
+            .withConfigurationResource("explicit-endpoint.properties")
+            .setBeforeAllCustomizer(() -> System.setProperty("quarkus.dynamodb.endpoint-override", TestDynamoDb.endpoint()))
+            .setAfterAllCustomizer(() -> System.clearProperty("quarkus.dynamodb.endpoint-override"))
+            .overrideConfigKey("quarkus.dynamokit.schema-management", "update")
+            .overrideConfigKey(THREAD + "hash-key", "ForumName:S")
+            .overrideConfigKey(THREAD + "range-key", "Subject:S")
+            .overrideConfigKey(THREAD + "local-secondary-indexes.LastPostIndex.range-key", "LastPostDateTime:S")
+            .overrideConfigKey(THREAD + "local-secondary-indexes.LastPostIndex.projection", "keys-only")
+            .overrideConfigKey(THREAD + "global-secondary-indexes.ByAuthor.hash-key", "Author:S")
+            .overrideConfigKey(THREAD + "stream", "new-image")
+            .overrideConfigKey(THREAD + "time-to-live-attribute", "ExpiresAt")
+            .overrideConfigKey("quarkus.dynamokit.tables.\"TwiceReply\".hash-key", "Id:N")
+            .overrideConfigKey("quarkus.dynamokit.tables.\"TwiceReply\".billing-mode", "on-demand")
+            .overrideConfigKey("quarkus.dynamokit.tables.\"TwiceTag\".hash-key", "Name:B");
+
+    @Inject
+    DynamoKitConfig config;
+
+    @Inject
+    TableManager tables;
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Test
+    void secondRunOnlyReadsEachTableOnceAndConcurrently() {
+        assertThat(tables.status()).containsOnly(Map.entry("TwiceReply", TableStatus.RUNNING),
+                Map.entry("TwiceTag", TableStatus.RUNNING), Map.entry("TwiceThread", TableStatus.RUNNING));
+        dynamo.putItem(b -> b.tableName("TwiceReply").item(Map.of("Id", AttributeValue.fromN("1"))));
+
+        ExecutorService executor = Executors.newCachedThreadPool();
+        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty(TestDynamoDb.ENDPOINT_PROPERTY)));
+                DynamoDbClient client = TableFixtures.client(proxy.uri().toString())) {
+            proxy.addRule(FaultRule.delay(Duration.ofMillis(300)).forOperation("DescribeTable"));
+            DefaultTableManager second = new DefaultTableManager(client,
+                    new DefaultDocumentClient(client, BatchSettings.of(config.document()), executor),
+                    TableDeclarations.definitions(config), executor, Duration.ofSeconds(30));
+
+            second.manageSchema(SchemaManagement.UPDATE, false, false);
+
+            assertThat(proxy.requests()).extracting(RecordedRequest::operation)
+                    .filteredOn("DescribeTable"::equals).hasSize(3);
+            assertThat(proxy.requests()).extracting(RecordedRequest::operation)
+                    .allMatch(operation -> operation.startsWith("Describe") || operation.startsWith("ListTags"));
+            assertThat(proxy.maxConcurrentRequests()).isGreaterThanOrEqualTo(3);
+        } finally {
+            executor.shutdown();
+        }
+        assertThat(dynamo.getItem(b -> b.tableName("TwiceReply").key(Map.of("Id", AttributeValue.fromN("1"))))
+                .hasItem()).isTrue();
+        for (String table : tables.tables()) {
+            assertThat(tables.diff(table).differences()).isEmpty();
+        }
+    }
+}

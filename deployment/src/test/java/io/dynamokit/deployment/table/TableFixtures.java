@@ -1,0 +1,65 @@
+package io.dynamokit.deployment.table;
+
+import java.net.URI;
+import java.util.function.Consumer;
+
+import io.dynamokit.deployment.devservices.TestDynamoDb;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * Tables made outside the application, as another version of it or another tool would have made them.
+ */
+final class TableFixtures {
+
+    private TableFixtures() {
+    }
+
+    /**
+     * A client of the test DynamoDB that explicit-endpoint tests point the application at. Outside the application
+     * only: inside it, use {@link #client(String)} with the endpoint from {@link TestDynamoDb#ENDPOINT_PROPERTY}.
+     */
+    static DynamoDbClient testDynamoDb() {
+        return client(TestDynamoDb.endpoint());
+    }
+
+    /** A client with the test credentials of explicit-endpoint.properties. */
+    static DynamoDbClient client(String endpoint) {
+        return DynamoDbClient.builder().endpointOverride(URI.create(endpoint))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testkey", "testsecret")))
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .build();
+    }
+
+    /** Creates the table and waits until it exists. */
+    static void create(DynamoDbClient dynamo, Consumer<CreateTableRequest.Builder> table) {
+        CreateTableRequest request = CreateTableRequest.builder().applyMutation(table).build();
+        dynamo.createTable(request);
+        dynamo.waiter().waitUntilTableExists(b -> b.tableName(request.tableName()));
+    }
+
+    static KeySchemaElement hash(String attribute) {
+        return KeySchemaElement.builder().attributeName(attribute).keyType(KeyType.HASH).build();
+    }
+
+    static KeySchemaElement range(String attribute) {
+        return KeySchemaElement.builder().attributeName(attribute).keyType(KeyType.RANGE).build();
+    }
+
+    static AttributeDefinition string(String attribute) {
+        return AttributeDefinition.builder().attributeName(attribute).attributeType(ScalarAttributeType.S).build();
+    }
+
+    static AttributeDefinition number(String attribute) {
+        return AttributeDefinition.builder().attributeName(attribute).attributeType(ScalarAttributeType.N).build();
+    }
+}

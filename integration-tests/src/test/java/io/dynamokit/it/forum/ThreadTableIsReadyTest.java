@@ -1,0 +1,39 @@
+package io.dynamokit.it.forum;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.dynamokit.table.TableManager;
+import io.dynamokit.table.TableStatus;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The Thread table declared in application.properties exists as declared when the application starts, and the
+ * readiness endpoint reports it.
+ */
+@QuarkusTest
+public class ThreadTableIsReadyTest {
+
+    @Inject
+    TableManager tables;
+
+    @Test
+    void readinessReportsTheThreadTableRunning() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'DynamoKit tables' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'DynamoKit tables' }.data.Thread", equalTo("RUNNING"));
+    }
+
+    @Test
+    void threadTableIsAsDeclared() {
+        assertThat(tables.tables()).containsExactly(ThreadTable.NAME);
+        assertThat(tables.status(ThreadTable.NAME)).isEqualTo(TableStatus.RUNNING);
+        assertThat(tables.diff(ThreadTable.NAME).differences()).isEmpty();
+    }
+}

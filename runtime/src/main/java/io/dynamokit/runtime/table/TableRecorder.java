@@ -1,0 +1,69 @@
+package io.dynamokit.runtime.table;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+
+import io.dynamokit.runtime.client.ClientSettings;
+import io.dynamokit.runtime.config.DynamoKitConfig;
+import io.dynamokit.runtime.config.TablesConfig;
+import io.dynamokit.runtime.document.BatchSettings;
+import io.dynamokit.runtime.document.DefaultDocumentClient;
+import io.dynamokit.table.SchemaManagement;
+import io.dynamokit.table.TableManager;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ClientProxy;
+import io.quarkus.arc.SyntheticCreationalContext;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.RuntimeValue;
+import io.quarkus.runtime.annotations.Recorder;
+import io.quarkus.runtime.configuration.ConfigUtils;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Creates the {@link TableManager} bean and applies {@code quarkus.dynamokit.schema-management} at start-up.
+ */
+@Recorder
+public class TableRecorder {
+
+    private final RuntimeValue<DynamoKitConfig> config;
+
+    public TableRecorder(RuntimeValue<DynamoKitConfig> config) {
+        this.config = config;
+    }
+
+    public Function<SyntheticCreationalContext<TableManager>, TableManager> tableManager(
+            ScheduledExecutorService executor) {
+        return new Function<SyntheticCreationalContext<TableManager>, TableManager>() {
+            @Override
+            public TableManager apply(SyntheticCreationalContext<TableManager> context) {
+                DynamoKitConfig dynamoKit = config.getValue();
+                DynamoDbClient client = context.getInjectedReference(DynamoDbClient.class);
+                return new DefaultTableManager(client,
+                        new DefaultDocumentClient(client, BatchSettings.of(dynamoKit.document()), executor),
+                        TableDeclarations.definitions(dynamoKit), executor,
+                        dynamoKit.declarativeTables().schemaManagementTimeout());
+            }
+        };
+    }
+
+    /**
+     * Checks the declarations (with the rest of DynamoKit's configuration, so that every problem is reported at once),
+     * then applies the strategy. Without declared tables or with {@code none}, no DynamoDB client is even created.
+     */
+    public void manageSchema() {
+        DynamoKitConfig dynamoKit = config.getValue();
+        ClientSettings.validate(dynamoKit);
+        TablesConfig tables = dynamoKit.declarativeTables();
+        if (tables.tables().isEmpty() || tables.schemaManagement() == SchemaManagement.NONE) {
+            return;
+        }
+        TableManager bean = Arc.container().instance(TableManager.class).get();
+        DefaultTableManager manager = (DefaultTableManager) ClientProxy.unwrap(bean);
+        manager.manageSchema(tables.schemaManagement(), isProduction(), tables.allowDropAndCreateInProd());
+    }
+
+    /** The prod profile, or any profile of an application started in production mode (java -jar, native). */
+    static boolean isProduction() {
+        return LaunchMode.current() == LaunchMode.NORMAL || ConfigUtils.getProfiles().contains("prod");
+    }
+}
