@@ -54,8 +54,9 @@ public class TableProcessor {
     @BuildStep
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     @Record(ExecutionTime.RUNTIME_INIT)
-    ServiceStartBuildItem manageSchema(TableRecorder recorder) {
+    ServiceStartBuildItem manageSchema(TableRecorder recorder, BuildProducer<TablesManagedBuildItem> managed) {
         recorder.manageSchema();
+        managed.produce(new TablesManagedBuildItem());
         return new ServiceStartBuildItem("dynamokit-tables");
     }
 

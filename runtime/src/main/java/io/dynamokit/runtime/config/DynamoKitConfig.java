@@ -1,9 +1,14 @@
 package io.dynamokit.runtime.config;
 
+import java.util.Map;
+
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
+import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithParentName;
+import io.smallrye.config.WithUnnamedKey;
 
 /**
  * DynamoKit run time configuration.
@@ -40,4 +45,17 @@ public interface DynamoKitConfig {
      */
     @WithParentName
     TablesConfig declarativeTables();
+
+    /**
+     * Config stores: application configuration kept in DynamoDB tables. The unnamed store is configured with
+     * `quarkus.dynamokit.config-stores.*` and injected as `@Inject ConfigStore`; a named one with
+     * `quarkus.dynamokit.config-stores."flags".*` and `@Inject @ConfigStoreName("flags") ConfigStore`.
+     */
+    @ConfigDocMapKey("store-name")
+    @ConfigDocSection
+    @WithUnnamedKey(DEFAULT_STORE)
+    Map<String, ConfigStoreConfig> configStores();
+
+    /** The key of the unnamed config store in {@link #configStores()}. */
+    String DEFAULT_STORE = "<default>";
 }

@@ -63,7 +63,7 @@ public class TableRecorder {
     }
 
     /** The prod profile, or any profile of an application started in production mode (java -jar, native). */
-    static boolean isProduction() {
+    public static boolean isProduction() {
         return LaunchMode.current() == LaunchMode.NORMAL || ConfigUtils.getProfiles().contains("prod");
     }
 }

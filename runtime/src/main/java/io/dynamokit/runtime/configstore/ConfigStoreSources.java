@@ -1,0 +1,95 @@
+package io.dynamokit.runtime.configstore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import io.dynamokit.runtime.config.DynamoKitConfig;
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+
+/**
+ * Creates, while the run time configuration is built, a {@link StoreConfigSource} for each config store with
+ * {@code config-source.enabled=true}, and keeps it for the store, which publishes its options to it once loaded.
+ * <p>
+ * The configuration is built before any bean exists, so the stores are found by their property names: stores
+ * configured in {@code application.properties} or system properties (an environment variable cannot say which store
+ * it belongs to).
+ */
+public final class ConfigStoreSources implements ConfigSourceFactory {
+
+    static final String PREFIX = "quarkus.dynamokit.config-stores.";
+    static final String ENABLED = "config-source.enabled";
+    static final String ORDINAL = "config-source.ordinal";
+    static final int DEFAULT_ORDINAL = 275;
+
+    private static final Map<String, StoreConfigSource> SOURCES = new ConcurrentHashMap<>();
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        List<ConfigSource> sources = new ArrayList<>();
+        SOURCES.clear();
+        List<String> names = new ArrayList<>();
+        context.iterateNames().forEachRemaining(names::add);
+        for (String name : names) {
+            // %dev.quarkus.dynamokit...: looked up without the profile, which the context resolves
+            String property = name.startsWith("%") && name.indexOf('.') > 0 ? name.substring(name.indexOf('.') + 1)
+                    : name;
+            String store = storeOf(property);
+            if (store == null || SOURCES.containsKey(store)) {
+                continue;
+            }
+            ConfigValue enabled = context.getValue(property);
+            if (enabled == null || !"true".equalsIgnoreCase(String.valueOf(enabled.getValue()).trim())) {
+                continue;
+            }
+            String prefix = property.substring(0, property.length() - ENABLED.length());
+            ConfigValue ordinal = context.getValue(prefix + ORDINAL);
+            int value = DEFAULT_ORDINAL;
+            if (ordinal != null && ordinal.getValue() != null) {
+                try {
+                    value = Integer.parseInt(ordinal.getValue().trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("Invalid DynamoKit configuration: " + prefix + ORDINAL + " is '"
+                            + ordinal.getValue() + "': it must be an integer such as 275", e);
+                }
+            }
+            StoreConfigSource source = new StoreConfigSource(store, value);
+            SOURCES.put(store, source);
+            sources.add(source);
+        }
+        return sources;
+    }
+
+    /**
+     * The store a {@code ...config-source.enabled} property belongs to: {@link DynamoKitConfig#DEFAULT_STORE} for
+     * {@code quarkus.dynamokit.config-stores.config-source.enabled}, {@code flags} for
+     * {@code quarkus.dynamokit.config-stores."flags".config-source.enabled}; null for any other property.
+     */
+    static String storeOf(String property) {
+        if (!property.startsWith(PREFIX) || !property.endsWith(ENABLED)) {
+            return null;
+        }
+        String middle = property.substring(PREFIX.length(), property.length() - ENABLED.length());
+        if (middle.isEmpty()) {
+            return DynamoKitConfig.DEFAULT_STORE;
+        }
+        if (!middle.endsWith(".")) {
+            return null;
+        }
+        String store = middle.substring(0, middle.length() - 1);
+        if (store.length() > 1 && store.startsWith("\"") && store.endsWith("\"")) {
+            store = store.substring(1, store.length() - 1);
+        }
+        return store.isEmpty() ? null : store;
+    }
+
+    /** The source of this store, or null when it has none. */
+    static StoreConfigSource of(String store) {
+        return SOURCES.get(store);
+    }
+}

@@ -1,0 +1,133 @@
+package io.dynamokit.runtime.configstore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.jboss.logging.Logger;
+
+import io.dynamokit.configstore.ConfigStoreTableException;
+import io.dynamokit.configstore.ConfigStoreTableException.Problem;
+import io.dynamokit.document.DocumentClient;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+
+/**
+ * A config store's table at start-up: created when missing and allowed, checked for the store's key schema, waited for
+ * until ACTIVE.
+ */
+final class StoreTable {
+
+    private static final Logger LOG = Logger.getLogger(StoreTable.class);
+
+    private StoreTable() {
+    }
+
+    static void prepare(StoreSettings settings, DocumentClient documents) {
+        TableDescription table;
+        try {
+            table = documents.describeTable(settings.tableName());
+        } catch (ResourceNotFoundException e) {
+            table = create(settings, documents, e);
+        }
+        checkSchema(settings, table);
+        if (table.tableStatus() != TableStatus.ACTIVE) {
+            awaitActive(settings, documents);
+        }
+    }
+
+    private static TableDescription create(StoreSettings settings, DocumentClient documents,
+            ResourceNotFoundException missing) {
+        if (!settings.createTable()) {
+            throw new ConfigStoreTableException(settings.name(), settings.tableName(), Problem.NOT_CREATED,
+                    "Table '" + settings.tableName() + "' of config store '" + settings.name()
+                            + "' does not exist: create it (hash key " + settings.storeKeyAttribute()
+                            + " (S), range key " + settings.optionKeyAttribute() + " (S)), or set "
+                            + StoreSettings.prefix(settings.name()) + "create-table=true",
+                    missing);
+        }
+        CreateTableRequest.Builder request = CreateTableRequest.builder().tableName(settings.tableName())
+                .keySchema(KeySchemaElement.builder().attributeName(settings.storeKeyAttribute()).keyType(KeyType.HASH)
+                        .build(),
+                        KeySchemaElement.builder().attributeName(settings.optionKeyAttribute()).keyType(KeyType.RANGE)
+                                .build())
+                .attributeDefinitions(
+                        AttributeDefinition.builder().attributeName(settings.storeKeyAttribute())
+                                .attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName(settings.optionKeyAttribute())
+                                .attributeType(ScalarAttributeType.S).build())
+                .billingMode(settings.billingMode());
+        if (settings.billingMode() == BillingMode.PROVISIONED) {
+            request.provisionedThroughput(t -> t.readCapacityUnits(settings.readCapacityUnits())
+                    .writeCapacityUnits(settings.writeCapacityUnits()));
+        }
+        try {
+            documents.createTable(request.build());
+            LOG.infof("Created table '%s' for config store '%s'", settings.tableName(), settings.name());
+        } catch (ResourceInUseException e) {
+            // created meanwhile by another instance of the application: its schema is checked below
+            LOG.debugf("Table '%s' was created by someone else meanwhile", settings.tableName());
+        } catch (RuntimeException e) {
+            throw new ConfigStoreTableException(settings.name(), settings.tableName(), Problem.NOT_CREATED,
+                    "Table '" + settings.tableName() + "' of config store '" + settings.name()
+                            + "' could not be created: " + e.getMessage(),
+                    e);
+        }
+        return awaitActive(settings, documents);
+    }
+
+    private static TableDescription awaitActive(StoreSettings settings, DocumentClient documents) {
+        try {
+            return documents.awaitActive(settings.tableName(), settings.tableReadyTimeout());
+        } catch (SdkClientException e) {
+            throw new ConfigStoreTableException(settings.name(), settings.tableName(), Problem.NOT_READY,
+                    "Table '" + settings.tableName() + "' of config store '" + settings.name()
+                            + "' is not ACTIVE within " + settings.tableReadyTimeout() + " ("
+                            + StoreSettings.prefix(settings.name()) + "table-ready-timeout): " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** The store key must be the hash key and the option key the range key, both strings. */
+    static void checkSchema(StoreSettings settings, TableDescription table) {
+        Map<KeyType, String> found = new TreeMap<>();
+        for (KeySchemaElement key : table.keySchema()) {
+            found.put(key.keyType(), key.attributeName());
+        }
+        Map<String, ScalarAttributeType> types = new TreeMap<>();
+        for (AttributeDefinition attribute : table.attributeDefinitions()) {
+            types.put(attribute.attributeName(), attribute.attributeType());
+        }
+        List<String> problems = new ArrayList<>();
+        if (!settings.storeKeyAttribute().equals(found.get(KeyType.HASH))
+                || !settings.optionKeyAttribute().equals(found.get(KeyType.RANGE))) {
+            problems.add("expected hash key " + settings.storeKeyAttribute() + " and range key "
+                    + settings.optionKeyAttribute() + ", found hash key " + found.get(KeyType.HASH) + " and range key "
+                    + (found.containsKey(KeyType.RANGE) ? found.get(KeyType.RANGE) : "none"));
+        } else {
+            for (String key : List.of(settings.storeKeyAttribute(), settings.optionKeyAttribute())) {
+                if (types.get(key) != ScalarAttributeType.S) {
+                    problems.add("expected key " + key + " of type S (string), found " + types.get(key));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigStoreTableException(settings.name(), settings.tableName(), Problem.MISCONFIGURED_SCHEMA,
+                    "Table '" + settings.tableName() + "' cannot hold config store '" + settings.name() + "': "
+                            + String.join("; ", problems) + ". Point " + StoreSettings.prefix(settings.name())
+                            + "table at another table, or set " + StoreSettings.prefix(settings.name())
+                            + "store-key-attribute and option-key-attribute to this table's keys",
+                    null);
+        }
+    }
+}
