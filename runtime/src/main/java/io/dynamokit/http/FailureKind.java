@@ -3,6 +3,8 @@ package io.dynamokit.http;
 import java.io.IOException;
 import java.util.Locale;
 
+import io.dynamokit.configstore.ConfigStoreConflictException;
+import io.dynamokit.configstore.OptionNotFoundException;
 import io.dynamokit.document.ItemNotFoundException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -40,7 +42,7 @@ public enum FailureKind {
             "The service could not authenticate to DynamoDB."),
 
     /** The document client found no item with the key: 404. */
-    NOT_FOUND(404, "not-found", "Not Found", "No item has this key."),
+    NOT_FOUND(404, "not-found", "Not Found", "The requested item or option does not exist."),
 
     /** Any other DynamoDB or AWS SDK failure: 500. */
     OTHER(500, "dynamodb-error", "Internal Server Error", "A DynamoDB request failed.");
@@ -81,10 +83,11 @@ public enum FailureKind {
      * {@link ItemNotFoundException}.
      */
     public static FailureKind of(Throwable failure) {
-        if (failure instanceof ItemNotFoundException) {
+        if (failure instanceof ItemNotFoundException || failure instanceof OptionNotFoundException) {
             return NOT_FOUND;
         }
-        if (failure instanceof ConditionalCheckFailedException || failure instanceof TransactionConflictException) {
+        if (failure instanceof ConditionalCheckFailedException || failure instanceof TransactionConflictException
+                || failure instanceof ConfigStoreConflictException) {
             return CONFLICT;
         }
         if (failure instanceof TransactionCanceledException canceled) {

@@ -27,6 +27,7 @@ import io.dynamokit.runtime.configstore.ConfigStoreRegistry;
 import io.dynamokit.runtime.configstore.StoreSettings;
 import io.quarkiverse.amazon.common.deployment.RequireAmazonClientInjectionBuildItem;
 import io.quarkiverse.amazon.common.runtime.ClientUtil;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanRegistrationPhaseBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
@@ -78,6 +79,12 @@ public class ConfigStoreProcessor {
         }
     }
 
+    /** Makes {@link ConfigStoreName} known to ArC as a qualifier. */
+    @BuildStep
+    AdditionalBeanBuildItem qualifier() {
+        return new AdditionalBeanBuildItem(ConfigStoreName.class);
+    }
+
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
     ConfigStoresBuildItem stores(BeanRegistrationPhaseBuildItem beanRegistration, ConfigStoreRecorder recorder,
@@ -118,6 +125,7 @@ public class ConfigStoreProcessor {
         }
         beans.produce(SyntheticBeanBuildItem.configure(ConfigStoreRegistry.class)
                 .scope(Singleton.class)
+                .setRuntimeInit()
                 .unremovable()
                 .supplier(recorder.registry(names))
                 .done());

@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.ws.rs.Priorities;
 
+import io.dynamokit.configstore.ConfigStoreConflictException;
+import io.dynamokit.configstore.OptionNotFoundException;
 import io.dynamokit.document.ItemNotFoundException;
 import io.dynamokit.runtime.config.DynamoKitFixedConfig;
 import io.dynamokit.runtime.http.DynamoExceptionMapper;
@@ -48,6 +50,7 @@ public class ExceptionMapperProcessor {
         if (switches.conflict()) {
             handled.add(ConditionalCheckFailedException.class);
             handled.add(TransactionConflictException.class);
+            handled.add(ConfigStoreConflictException.class);
         }
         if (switches.throttling()) {
             handled.add(ProvisionedThroughputExceededException.class);
@@ -61,6 +64,7 @@ public class ExceptionMapperProcessor {
         }
         if (switches.notFound()) {
             handled.add(ItemNotFoundException.class);
+            handled.add(OptionNotFoundException.class);
         }
         boolean classifying = switches.conflict() || switches.throttling() || switches.unavailable()
                 || switches.credentials() || switches.other();

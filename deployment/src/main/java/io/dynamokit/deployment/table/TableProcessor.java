@@ -16,6 +16,7 @@ import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.Consume;
 import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Produce;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.ExecutorBuildItem;
 import io.quarkus.deployment.builditem.ServiceStartBuildItem;
@@ -54,9 +55,9 @@ public class TableProcessor {
     @BuildStep
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     @Record(ExecutionTime.RUNTIME_INIT)
-    ServiceStartBuildItem manageSchema(TableRecorder recorder, BuildProducer<TablesManagedBuildItem> managed) {
+    @Produce(TablesManagedBuildItem.class)
+    ServiceStartBuildItem manageSchema(TableRecorder recorder) {
         recorder.manageSchema();
-        managed.produce(new TablesManagedBuildItem());
         return new ServiceStartBuildItem("dynamokit-tables");
     }
 

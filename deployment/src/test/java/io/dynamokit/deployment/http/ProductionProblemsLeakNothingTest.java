@@ -34,7 +34,7 @@ public class ProductionProblemsLeakNothingTest {
                 .body(not(containsString("NoSuchTable")))
                 .body(not(containsString("Exception:")));
         given().get("/fail/not-found").then().statusCode(404)
-                .body("detail", equalTo("No item has this key."))
+                .body("detail", equalTo("The requested item or option does not exist."))
                 .body(not(containsString("nobody")))
                 .body(not(containsString(FailingResource.TABLE)));
         org.assertj.core.api.Assertions.assertThat(conflict).doesNotContain("secret-key-value")

@@ -34,7 +34,7 @@ public interface DynamoKitFixedConfig {
 
         /**
          * 409 for a failed condition (`ConditionalCheckFailedException`, a `TransactionCanceledException` caused by
-         * a condition) and for `TransactionConflictException`.
+         * a condition), for `TransactionConflictException` and for the config stores' `ConfigStoreConflictException`.
          */
         @WithDefault("true")
         boolean conflict();
@@ -60,7 +60,7 @@ public interface DynamoKitFixedConfig {
         boolean credentials();
 
         /**
-         * 404 for the document client's `ItemNotFoundException`.
+         * 404 for the document client's `ItemNotFoundException` and the config stores' `OptionNotFoundException`.
          */
         @WithDefault("true")
         boolean notFound();

@@ -4,6 +4,8 @@ import java.lang.annotation.Annotation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import jakarta.enterprise.inject.Default;
 
@@ -35,6 +37,15 @@ public final class ConfigStoreRegistry {
             stores.put(name, store(name));
         }
         return stores;
+    }
+
+    /** The stores' tables, by their names in DynamoDB, sorted, without repeats. */
+    public SortedSet<String> tableNames() {
+        SortedSet<String> tables = new TreeSet<>();
+        for (DefaultConfigStore store : stores().values()) {
+            tables.add(store.tableName());
+        }
+        return tables;
     }
 
     static DefaultConfigStore store(String name) {

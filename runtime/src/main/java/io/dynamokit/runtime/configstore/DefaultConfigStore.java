@@ -226,7 +226,7 @@ public final class DefaultConfigStore implements ConfigStore {
             item.put(settings.versionAttribute(), expectedVersion + 1);
             write = versionCondition(expectedVersion);
         }
-        checkMarshals(option, item);
+        Map<String, Object> normalized = checkMarshals(option, item);
         try {
             documents.putItem(settings.tableName(), item, write);
         } catch (ConditionalCheckFailedException e) {
@@ -236,7 +236,7 @@ public final class DefaultConfigStore implements ConfigStore {
         } catch (DynamoDbException e) {
             throw rejected(option, e);
         }
-        ConfigOption written = toOption(item);
+        ConfigOption written = toOption(normalized);
         wrote(option, written);
         return written;
     }
@@ -245,6 +245,7 @@ public final class DefaultConfigStore implements ConfigStore {
     public ConfigOption update(String option, Map<String, ?> values) {
         checkOptionName(option);
         Map<String, ?> checked = checkValues(option, values);
+        checkMarshals(option, checked);
         if (checked.isEmpty()) {
             throw new IllegalArgumentException("Option '" + option + "' of config store '" + settings.name()
                     + "': update needs at least one value; use set to replace all values, delete to remove the option");
@@ -271,7 +272,6 @@ public final class DefaultConfigStore implements ConfigStore {
             assignments.add("#version = :next");
             write = write.condition(condition.conditionExpression().orElseThrow());
         }
-        checkMarshals(option, placeholders);
         Map<String, Object> after;
         try {
             after = documents.updateItem(settings.tableName(), key(option), "SET " + String.join(", ", assignments),
@@ -577,10 +577,14 @@ public final class DefaultConfigStore implements ConfigStore {
         return values;
     }
 
-    /** Marshals before anything is sent, so that a value DynamoDB cannot hold is named with its option. */
-    private void checkMarshals(String option, Map<String, ?> item) {
+    /**
+     * Marshals before anything is sent, so that a value DynamoDB cannot hold is named with its option.
+     *
+     * @return the values as DynamoDB gives them back (numbers as {@code Long} or {@code BigDecimal}, ...)
+     */
+    private Map<String, Object> checkMarshals(String option, Map<String, ?> item) {
         try {
-            AttributeValues.toItem(item);
+            return AttributeValues.fromItem(AttributeValues.toItem(item));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Option '" + option + "' of config store '" + settings.name()
                     + "' cannot be written, nothing was: " + e.getMessage(), e);

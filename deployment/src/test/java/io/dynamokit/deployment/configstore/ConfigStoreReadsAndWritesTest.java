@@ -1,0 +1,194 @@
+package io.dynamokit.deployment.configstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.dynamokit.configstore.ConfigOption;
+import io.dynamokit.configstore.ConfigStore;
+import io.dynamokit.configstore.ConfigStoreName;
+import io.dynamokit.configstore.OptionNotFoundException;
+import io.quarkus.test.QuarkusUnitTest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/**
+ * The seed's behaviours: created tables and their units, custom key attributes, reads without key attributes, reads of
+ * some keys, all options, missing options, set replacing the whole item, update merging, delete, data written in the
+ * seed's layout by another client, and bad input rejected with nothing written.
+ */
+public class ConfigStoreReadsAndWritesTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .overrideConfigKey("quarkus.dynamokit.config-stores.table", "StoreBasics")
+            .overrideConfigKey("quarkus.dynamokit.config-stores.\"custom\".table", "StoreCustom")
+            .overrideConfigKey("quarkus.dynamokit.config-stores.\"custom\".mode", "direct")
+            .overrideConfigKey("quarkus.dynamokit.config-stores.\"custom\".store-key-attribute", "app")
+            .overrideConfigKey("quarkus.dynamokit.config-stores.\"custom\".option-key-attribute", "setting")
+            .overrideConfigKey("quarkus.dynamokit.config-stores.\"custom\".read-capacity-units", "3")
+            .overrideConfigKey("quarkus.dynamokit.config-stores.\"custom\".write-capacity-units", "4")
+            .overrideConfigKey("quarkus.dynamokit.config-stores.\"direct\".table", "StoreBasics")
+            .overrideConfigKey("quarkus.dynamokit.config-stores.\"direct\".store-name", "legacy")
+            .overrideConfigKey("quarkus.dynamokit.config-stores.\"direct\".mode", "direct");
+
+    @Inject
+    ConfigStore store;
+
+    @Inject
+    @ConfigStoreName("custom")
+    ConfigStore custom;
+
+    @Inject
+    @ConfigStoreName("direct")
+    ConfigStore direct;
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Test
+    void createdTablesHaveDefaultOrConfiguredUnitsAndTheStoreKeys() {
+        TableDescription basics = dynamo.describeTable(b -> b.tableName("StoreBasics")).table();
+        assertThat(basics.provisionedThroughput().readCapacityUnits()).isEqualTo(1L);
+        assertThat(basics.provisionedThroughput().writeCapacityUnits()).isEqualTo(1L);
+        assertThat(basics.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType())
+                .containsExactly("_store:" + KeyType.HASH, "_option:" + KeyType.RANGE);
+
+        TableDescription table = dynamo.describeTable(b -> b.tableName("StoreCustom")).table();
+        assertThat(table.provisionedThroughput().readCapacityUnits()).isEqualTo(3L);
+        assertThat(table.provisionedThroughput().writeCapacityUnits()).isEqualTo(4L);
+        assertThat(table.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType())
+                .containsExactly("app:" + KeyType.HASH, "setting:" + KeyType.RANGE);
+
+        custom.set("db", Map.of("host", "localhost"));
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName("StoreCustom")
+                .key(Map.of("app", AttributeValue.fromS("custom"), "setting", AttributeValue.fromS("db")))).item();
+        assertThat(item).containsOnlyKeys("app", "setting", "host");
+    }
+
+    @Test
+    void readsLeaveOutTheKeysAndSelectKeys() {
+        store.set("mail", Map.of("host", "smtp.example.com", "port", 25, "tls", true));
+        assertThat(store.get("mail")).isEqualTo(Map.of("host", "smtp.example.com", "port", 25L, "tls", true));
+        assertThat(store.get("mail", "port")).contains(25L);
+        assertThat(store.get("mail", "nope")).isEmpty();
+        assertThat(store.get("mail", "host", "tls", "nope")).isEqualTo(Map.of("host", "smtp.example.com", "tls", true));
+        assertThat(store.contains("mail")).isTrue();
+        assertThat(store.option("mail").version()).isZero();
+    }
+
+    @Test
+    void missingOptionRaisesNotFoundInEveryMode() {
+        assertThatThrownBy(() -> store.get("missing")).isInstanceOf(OptionNotFoundException.class)
+                .hasMessage("Config store '<default>' (table 'StoreBasics') has no option 'missing'");
+        assertThatThrownBy(() -> direct.get("missing", "key")).isInstanceOf(OptionNotFoundException.class)
+                .satisfies(e -> assertThat(((OptionNotFoundException) e).option()).isEqualTo("missing"));
+        assertThat(store.contains("missing")).isFalse();
+        assertThat(direct.contains("missing")).isFalse();
+    }
+
+    @Test
+    void setReplacesTheWholeItemUpdateMergesDeleteRemoves() {
+        for (ConfigStore s : List.of(store, direct, custom)) {
+            s.set("limits", Map.of("a", 1, "b", 2));
+            s.set("limits", Map.of("c", 3));
+            assertThat(s.get("limits")).as(s.storeName()).isEqualTo(Map.of("c", 3L));
+
+            ConfigOption updated = s.update("limits", Map.of("d", "four"));
+            assertThat(updated.values()).isEqualTo(Map.of("c", 3L, "d", "four"));
+            assertThat(s.get("limits")).isEqualTo(Map.of("c", 3L, "d", "four"));
+
+            s.update("fresh", Map.of("x", 1));
+            assertThat(s.get("fresh")).isEqualTo(Map.of("x", 1L));
+
+            s.delete("limits");
+            s.delete("fresh");
+            s.delete("never-there");
+            assertThat(s.contains("limits")).isFalse();
+        }
+    }
+
+    @Test
+    void getAllReturnsEveryOptionOfTheStoreOnly() {
+        direct.set("a1", Map.of("v", 1));
+        direct.set("a2", Map.of("v", 2));
+        store.set("other-store-option", Map.of("v", 3));
+        Map<String, Map<String, Object>> all = direct.getAll();
+        assertThat(all).containsEntry("a1", Map.of("v", 1L)).containsEntry("a2", Map.of("v", 2L))
+                .doesNotContainKey("other-store-option");
+        assertThat(store.getAll()).containsKey("other-store-option").doesNotContainKeys("a1", "a2");
+    }
+
+    @Test
+    void readsDataWrittenInTheSeedLayoutByAnotherClient() {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put("_store", AttributeValue.fromS("legacy"));
+        item.put("_option", AttributeValue.fromS("written-elsewhere"));
+        item.put("endpoint", AttributeValue.fromS("https://api.example.com"));
+        item.put("timeout", AttributeValue.fromN("2.50"));
+        item.put("regions", AttributeValue.fromSs(List.of("eu-west-1", "us-east-1")));
+        item.put("nested", AttributeValue.fromM(Map.of("on", AttributeValue.fromBool(false))));
+        dynamo.putItem(b -> b.tableName("StoreBasics").item(item));
+
+        assertThat(direct.get("written-elsewhere")).isEqualTo(Map.of("endpoint", "https://api.example.com",
+                "timeout", new BigDecimal("2.5"), "regions", Set.of("eu-west-1", "us-east-1"),
+                "nested", Map.of("on", false)));
+        // the cached store of another store name does not see it; after a reload of its own data, still not
+        store.reload();
+        assertThat(store.contains("written-elsewhere")).isFalse();
+    }
+
+    @Test
+    void oversizedItemIsRejectedAndNothingIsWritten() {
+        store.set("big", Map.of("v", "small"));
+        String huge = "x".repeat(410_000);
+        assertThatThrownBy(() -> store.set("big", Map.of("v", huge))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Option 'big' of config store '<default>' was rejected by DynamoDB")
+                .hasMessageContaining("400 KB");
+        assertThat(store.get("big")).isEqualTo(Map.of("v", "small"));
+        store.reload();
+        assertThat(store.get("big")).isEqualTo(Map.of("v", "small"));
+    }
+
+    @Test
+    void badOptionNamesAndValuesAreRejectedBeforeAnythingIsSent() {
+        assertThatThrownBy(() -> store.set("", Map.of("v", 1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Config store '<default>': an option name must not be empty");
+        assertThatThrownBy(() -> direct.get("é".repeat(600))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is 1200 bytes long; DynamoDB allows at most 1024");
+        assertThatThrownBy(() -> store.set("bad", Map.of("ok", 1, "price", Map.of("amount", Double.NaN))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Option 'bad' of config store '<default>' cannot be written, nothing was")
+                .hasMessageContaining("price.amount");
+        assertThatThrownBy(() -> store.update("bad", Map.of("when", new Object())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("when");
+        assertThatThrownBy(() -> store.set("bad", Map.of("_option", "x"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'_option' is the store's key attribute");
+        assertThatThrownBy(() -> store.update("bad", Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("update needs at least one value");
+        assertThat(store.contains("bad")).isFalse();
+        assertThat(dynamo.getItem(b -> b.tableName("StoreBasics").key(Map.of("_store", AttributeValue.fromS("default"),
+                "_option", AttributeValue.fromS("bad")))).hasItem()).isFalse();
+    }
+
+    @Test
+    void returnedMapsCannotBeChanged() {
+        store.set("frozen", Map.of("v", 1));
+        assertThatThrownBy(() -> store.get("frozen").put("w", 2)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> store.getAll().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(store.get("frozen", "v")).isEqualTo(Optional.of(1L));
+    }
+}
