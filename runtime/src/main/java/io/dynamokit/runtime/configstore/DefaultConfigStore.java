@@ -379,6 +379,11 @@ public final class DefaultConfigStore implements ConfigStore {
             if (sameOption(previous, current)) {
                 return;
             }
+            if (settings.optimisticLocking() && previous != null && current != null
+                    && current.version() < previous.version()) {
+                // a write that landed earlier finishing after a later one: memory keeps the newer version
+                return;
+            }
             Map<String, ConfigOption> options = new HashMap<>(before.options);
             if (current == null) {
                 options.remove(option);
