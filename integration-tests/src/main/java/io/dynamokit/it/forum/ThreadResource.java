@@ -62,9 +62,17 @@ public class ThreadResource {
     @Inject
     DocumentClient documents;
 
+    @Inject
+    ForumFlags flags;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("forumName") String forumName, @Valid @NotNull ForumThread thread) {
+        if (!flags.postingEnabled()) {
+            return Response.status(Response.Status.FORBIDDEN)
+                    .entity(Map.of("error", "Posting new threads is switched off (config option posting, key enabled)"))
+                    .build();
+        }
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("ForumName", forumName);
         item.put("Subject", thread.subject());

@@ -21,8 +21,8 @@ import io.restassured.http.ContentType;
 
 /**
  * The packaged production application: it talks to the DynamoDB it is configured with (here the embedded one the
- * test run provides) and ships none of the embedded DynamoDB's jars. In production it only validates its table; this
- * test asks it to create the table, as a first deployment would.
+ * test run provides) and ships none of the embedded DynamoDB's jars. In production it only validates its tables; this
+ * test asks it to create them, as a first deployment would.
  */
 @QuarkusIntegrationTest
 @TestProfile(PackagedForumIT.FirstDeployment.class)
@@ -33,7 +33,8 @@ public class PackagedForumIT {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.dynamokit.schema-management", "create");
+            return Map.of("quarkus.dynamokit.schema-management", "create",
+                    "quarkus.dynamokit.config-stores.\"flags\".create-table", "true");
         }
     }
 
@@ -51,7 +52,8 @@ public class PackagedForumIT {
     @Test
     void packagedApplicationReportsItsTableReady() {
         given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'DynamoKit tables' }.data.Thread", equalTo("RUNNING"));
+                .body("checks.find { it.name == 'DynamoKit tables' }.data.Thread", equalTo("RUNNING"))
+                .body("checks.find { it.name == 'DynamoKit tables' }.data.ForumConfig", equalTo("RUNNING"));
     }
 
     @Test

@@ -14,7 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The Thread table declared in application.properties exists as declared when the application starts, and the
- * readiness endpoint reports it.
+ * readiness endpoint reports it, with the table of the flags config store.
  */
 @QuarkusTest
 public class ThreadTableIsReadyTest {
@@ -27,7 +27,8 @@ public class ThreadTableIsReadyTest {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'DynamoKit tables' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'DynamoKit tables' }.data.Thread", equalTo("RUNNING"));
+                .body("checks.find { it.name == 'DynamoKit tables' }.data.Thread", equalTo("RUNNING"))
+                .body("checks.find { it.name == 'DynamoKit tables' }.data.ForumConfig", equalTo("RUNNING"));
     }
 
     @Test
