@@ -127,8 +127,17 @@ public final class DefaultConfigStore implements ConfigStore {
 
     @Override
     public ConfigOption option(String option) {
-        checkOptionName(option);
-        ConfigOption found = settings.inMemory() ? snapshot().options.get(option) : readOption(option);
+        ConfigOption found;
+        if (settings.inMemory()) {
+            // no encoding of the name on this path: a name too long to be stored is simply not found
+            if (option == null || option.isEmpty()) {
+                checkOptionName(option);
+            }
+            found = snapshot().options.get(option);
+        } else {
+            checkOptionName(option);
+            found = readOption(option);
+        }
         if (found == null) {
             throw new OptionNotFoundException(settings.name(), settings.tableName(), option);
         }
