@@ -43,7 +43,9 @@ public class ConfigStoreReadsAndWritesTest {
             .overrideConfigKey("quarkus.dynamokit.config-stores.\"custom\".write-capacity-units", "4")
             .overrideConfigKey("quarkus.dynamokit.config-stores.\"direct\".table", "StoreBasics")
             .overrideConfigKey("quarkus.dynamokit.config-stores.\"direct\".store-name", "legacy")
-            .overrideConfigKey("quarkus.dynamokit.config-stores.\"direct\".mode", "direct");
+            .overrideConfigKey("quarkus.dynamokit.config-stores.\"direct\".mode", "direct")
+            .overrideConfigKey("quarkus.dynamokit.config-stores.\"ondemand\".table", "StoreOnDemand")
+            .overrideConfigKey("quarkus.dynamokit.config-stores.\"ondemand\".billing-mode", "on-demand");
 
     @Inject
     ConfigStore store;
@@ -72,6 +74,10 @@ public class ConfigStoreReadsAndWritesTest {
         assertThat(table.provisionedThroughput().writeCapacityUnits()).isEqualTo(4L);
         assertThat(table.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType())
                 .containsExactly("app:" + KeyType.HASH, "setting:" + KeyType.RANGE);
+
+        TableDescription onDemand = dynamo.describeTable(b -> b.tableName("StoreOnDemand")).table();
+        assertThat(onDemand.provisionedThroughput().readCapacityUnits()).isZero();
+        assertThat(onDemand.provisionedThroughput().writeCapacityUnits()).isZero();
 
         custom.set("db", Map.of("host", "localhost"));
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName("StoreCustom")
