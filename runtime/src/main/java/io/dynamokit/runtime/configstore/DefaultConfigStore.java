@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
@@ -236,8 +237,22 @@ public final class DefaultConfigStore implements ConfigStore {
             write = versionCondition(expectedVersion);
         }
         Map<String, Object> normalized = checkMarshals(option, item);
+        WriteOptions options = write;
+        return write(option, expectedVersion, () -> {
+            documents.putItem(settings.tableName(), item, options);
+            return normalized;
+        });
+    }
+
+    /**
+     * Sends a write, turns DynamoDB's refusals into the store's exceptions, and serves the option as written.
+     *
+     * @param send returns the item as it is after the write
+     */
+    private ConfigOption write(String option, long expectedVersion, Supplier<Map<String, Object>> send) {
+        Map<String, Object> after;
         try {
-            documents.putItem(settings.tableName(), item, write);
+            after = send.get();
         } catch (ConditionalCheckFailedException e) {
             throw conflict(option, expectedVersion, e);
         } catch (ResourceNotFoundException e) {
@@ -245,7 +260,7 @@ public final class DefaultConfigStore implements ConfigStore {
         } catch (DynamoDbException e) {
             throw rejected(option, e);
         }
-        ConfigOption written = toOption(normalized);
+        ConfigOption written = toOption(after);
         wrote(option, written);
         return written;
     }
@@ -281,20 +296,10 @@ public final class DefaultConfigStore implements ConfigStore {
             assignments.add("#version = :next");
             write = write.condition(condition.conditionExpression().orElseThrow());
         }
-        Map<String, Object> after;
-        try {
-            after = documents.updateItem(settings.tableName(), key(option), "SET " + String.join(", ", assignments),
-                    write.names(names).values(placeholders)).orElseThrow();
-        } catch (ConditionalCheckFailedException e) {
-            throw conflict(option, expected, e);
-        } catch (ResourceNotFoundException e) {
-            throw tableGone(e);
-        } catch (DynamoDbException e) {
-            throw rejected(option, e);
-        }
-        ConfigOption updated = toOption(after);
-        wrote(option, updated);
-        return updated;
+        WriteOptions options = write.names(names).values(placeholders);
+        String expression = "SET " + String.join(", ", assignments);
+        return write(option, expected,
+                () -> documents.updateItem(settings.tableName(), key(option), expression, options).orElseThrow());
     }
 
     @Override
