@@ -1,6 +1,9 @@
 package io.dynamokit.runtime.instrument;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -8,6 +11,8 @@ import jakarta.inject.Inject;
 
 import io.dynamokit.instrument.DynamoFailure;
 import io.dynamokit.instrument.DynamoMeasurement;
+import io.dynamokit.instrument.DynamoMeasurement.Outcome;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -28,6 +33,9 @@ public class MicrometerMeasurements {
     @Inject
     MeterRegistry registry;
 
+    private final Map<MeterKey, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<MeterKey, Counter> capacity = new ConcurrentHashMap<>();
+
     public MicrometerMeasurements() {
     }
 
@@ -41,24 +49,47 @@ public class MicrometerMeasurements {
     }
 
     public void record(DynamoMeasurement measurement) {
-        Tags tags = Tags.of("operation", measurement.operation(), "table", table(measurement.tableNames()),
-                "service", measurement.service(), "environment", measurement.environment());
-        Timer.builder("dynamokit.dynamodb.attempts")
-                .description("DynamoDB request attempts made in instrumented code")
-                .tags(tags)
-                .tag("outcome", measurement.outcome().name().toLowerCase())
-                .tag("status", String.valueOf(measurement.httpStatus()))
-                .register(registry)
-                .record(measurement.duration());
-        if (measurement.consumedCapacity() != null) {
-            registry.counter("dynamokit.dynamodb.consumed.capacity", tags).increment(measurement.consumedCapacity());
+        String table = table(measurement.tableNames());
+        MeterKey key = new MeterKey(measurement.operation(), table, measurement.service(), measurement.environment(),
+                measurement.outcome(), measurement.httpStatus());
+        Timer timer = timers.get(key);
+        if (timer == null) {
+            timer = timers.computeIfAbsent(key, k -> Timer.builder("dynamokit.dynamodb.attempts")
+                    .description("DynamoDB request attempts made in instrumented code")
+                    .tags(tags(k))
+                    .tag("outcome", k.outcome().name().toLowerCase(Locale.ROOT))
+                    .tag("status", String.valueOf(k.status()))
+                    .register(registry));
         }
+        timer.record(measurement.duration());
+        if (measurement.consumedCapacity() != null) {
+            MeterKey capacityKey = new MeterKey(key.operation(), table, key.service(), key.environment(), null, 0);
+            Counter counter = capacity.get(capacityKey);
+            if (counter == null) {
+                counter = capacity.computeIfAbsent(capacityKey,
+                        k -> registry.counter("dynamokit.dynamodb.consumed.capacity", tags(k)));
+            }
+            counter.increment(measurement.consumedCapacity());
+        }
+    }
+
+    private static Tags tags(MeterKey key) {
+        return Tags.of("operation", key.operation(), "table", key.table(), "service", key.service(), "environment",
+                key.environment());
+    }
+
+    /**
+     * What tells one meter from another: its tags. The meters are kept by it, so that recording a measurement is a
+     * map lookup, not a registration (tag sorting and the registry's own lookup) per attempt.
+     */
+    private record MeterKey(String operation, String table, String service, String environment, Outcome outcome,
+            int status) {
     }
 
     void failed(@Observes DynamoFailure failure) {
         registry.counter("dynamokit.dynamodb.failures", Tags.of("operation", failure.operation(),
                 "table", table(failure.tableNames()), "outcome", failure.outcome() == null ? "unknown"
-                        : failure.outcome().name().toLowerCase(),
+                        : failure.outcome().name().toLowerCase(Locale.ROOT),
                 "service", failure.service(), "environment", failure.environment())).increment();
     }
 
