@@ -64,6 +64,8 @@ public class DocumentClientProcessor {
                     .namedClient(SyntheticBeanBuildItem.configure(ReactiveDocumentClient.class), name)
                     .scope(ApplicationScoped.class)
                     .setRuntimeInit()
+                    // created at start-up, with its SDK client: not lazily on an event loop by its first caller
+                    .startup()
                     .addInjectionPoint(ClassType.create(ASYNC_CLIENT), ClientDeploymentUtil.injectionPointAnnotationsClient(name))
                     .createWith(recorder.reactiveDocumentClient(name, executor.getExecutorProxy()))
                     .done());

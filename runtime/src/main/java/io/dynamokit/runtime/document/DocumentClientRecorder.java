@@ -48,6 +48,9 @@ public class DocumentClientRecorder {
                         ? context.getInjectedReference(DynamoDbAsyncClient.class)
                         : context.getInjectedReference(DynamoDbAsyncClient.class,
                                 new AmazonClient.AmazonClientLiteral(clientName));
+                // the injected reference is a lazy proxy: touch it so that the SDK client (its Netty event loops and
+                // connection pool) is built now, at start-up, and not by the first request on a Vert.x event loop
+                client.serviceClientConfiguration();
                 return new DefaultReactiveDocumentClient(client, BatchSettings.of(config.getValue().document()),
                         executor);
             }
