@@ -89,7 +89,7 @@ public class ExceptionMapperProcessor {
             handled.add(SdkClientException.class);
             handled.add(SdkException.class);
         }
-        Set<String> mappedByApplication = applicationMappedTypes(index.getIndex());
+        Set<String> mappedByApplication = applicationMappedTypes(index.getComputingIndex());
         handled.removeIf(type -> mappedByApplication.contains(type.getName()));
         if (handled.isEmpty()) {
             return;
