@@ -1,17 +1,7 @@
 package io.dynamokit.deployment.http;
 
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-
-import jakarta.ws.rs.ext.ExceptionMapper;
-
-import org.jboss.jandex.ClassInfo;
-import org.jboss.jandex.DotName;
-import org.jboss.jandex.IndexView;
-import org.jboss.jandex.Type;
 
 import io.dynamokit.configstore.ConfigStoreConflictException;
 import io.dynamokit.configstore.OptionNotFoundException;
@@ -24,8 +14,6 @@ import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
-import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
-import io.quarkus.deployment.util.JandexUtil;
 import io.quarkus.resteasy.reactive.spi.ExceptionMapperBuildItem;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -42,18 +30,16 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
 
 /**
  * Registers DynamoKit's exception mapper for the DynamoDB failure types whose kind is switched on, when the
- * application uses Quarkus REST. An application's own mapper for the same type always wins: DynamoKit registers none
- * for a type an application mapper class handles, and registers the others with the lowest priority there is (Quarkus
- * REST keeps the mapper with the lowest priority value for a type), which also loses to mappers declared otherwise,
- * such as {@code @ServerExceptionMapper} methods.
+ * application uses Quarkus REST. An application's own mapper for the same type always wins: DynamoKit's are
+ * registered with the lowest priority there is, and Quarkus REST keeps the mapper with the lowest priority value for a
+ * type.
  */
 public class ExceptionMapperProcessor {
 
     static final int PRIORITY = Integer.MAX_VALUE;
-    private static final DotName EXCEPTION_MAPPER = DotName.createSimple(ExceptionMapper.class);
 
     @BuildStep
-    void exceptionMappers(Capabilities capabilities, DynamoKitFixedConfig config, CombinedIndexBuildItem index,
+    void exceptionMappers(Capabilities capabilities, DynamoKitFixedConfig config,
             BuildProducer<ExceptionMapperBuildItem> mappers, BuildProducer<AdditionalBeanBuildItem> beans) {
         DynamoKitFixedConfig.ExceptionMappers switches = config.exceptionMappers();
         if (!capabilities.isPresent(Capability.REST) || !switches.enabled()) {
@@ -89,8 +75,6 @@ public class ExceptionMapperProcessor {
             handled.add(SdkClientException.class);
             handled.add(SdkException.class);
         }
-        Set<String> mappedByApplication = applicationMappedTypes(index.getComputingIndex());
-        handled.removeIf(type -> mappedByApplication.contains(type.getName()));
         if (handled.isEmpty()) {
             return;
         }
@@ -100,21 +84,5 @@ public class ExceptionMapperProcessor {
         }
         beans.produce(AdditionalBeanBuildItem.builder().addBeanClasses(DynamoExceptionMapper.class, ProblemResponses.class)
                 .setUnremovable().build());
-    }
-
-    /** The exception types the application's own {@code ExceptionMapper} classes handle. */
-    private static Set<String> applicationMappedTypes(IndexView index) {
-        Set<String> types = new TreeSet<>();
-        for (ClassInfo mapper : index.getAllKnownImplementors(EXCEPTION_MAPPER)) {
-            if (mapper.isInterface() || Modifier.isAbstract(mapper.flags())
-                    || mapper.name().toString().equals(DynamoExceptionMapper.class.getName())) {
-                continue;
-            }
-            List<Type> arguments = JandexUtil.resolveTypeParameters(mapper.name(), EXCEPTION_MAPPER, index);
-            if (!arguments.isEmpty()) {
-                types.add(arguments.get(0).name().toString());
-            }
-        }
-        return types;
     }
 }

@@ -107,6 +107,14 @@ public class ExceptionMappersAnswerProblemsTest {
     }
 
     @Test
+    void throttlingErrorCodeWithoutATypeOfItsOwnIs429() {
+        proxy.addRule(FaultRule.error(400, "Throttling").forOperation("ListTables"));
+        problem("/fail/list-tables", 429).header("Retry-After", "1")
+                .body("type", equalTo("urn:dynamokit:problem:throttled"))
+                .body("errorCode", equalTo("Throttling"));
+    }
+
+    @Test
     void requestLimitExceededIs429WithRetryAfter() {
         proxy.addRule(FaultRule.error(400, "RequestLimitExceeded").forOperation("ListTables"));
         problem("/fail/list-tables", 429)
