@@ -3,8 +3,6 @@ package io.dynamokit.deployment.http;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.ws.rs.Priorities;
-
 import io.dynamokit.configstore.ConfigStoreConflictException;
 import io.dynamokit.configstore.OptionNotFoundException;
 import io.dynamokit.document.ItemNotFoundException;
@@ -32,12 +30,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
 
 /**
  * Registers DynamoKit's exception mapper for the DynamoDB failure types whose kind is switched on, when the
- * application uses Quarkus REST. Its priority is below the default one of application mappers, so that an
- * application's own mapper for the same type wins.
+ * application uses Quarkus REST. An application's own mapper for the same type always wins: DynamoKit's are
+ * registered with the lowest priority there is, and Quarkus REST keeps the mapper with the lowest priority value for a
+ * type.
  */
 public class ExceptionMapperProcessor {
 
-    static final int PRIORITY = Priorities.USER + 1000;
+    static final int PRIORITY = Integer.MAX_VALUE;
 
     @BuildStep
     void exceptionMappers(Capabilities capabilities, DynamoKitFixedConfig config,
@@ -69,7 +68,8 @@ public class ExceptionMapperProcessor {
         boolean classifying = switches.conflict() || switches.throttling() || switches.unavailable()
                 || switches.credentials() || switches.other();
         if (classifying) {
-            // failures told apart by error code, status, cause or message rather than by type
+            // failures told apart by error code, status, cause or message rather than by type; a failure of a kind
+            // switched off is handed on by the mapper
             handled.add(TransactionCanceledException.class);
             handled.add(DynamoDbException.class);
             handled.add(SdkClientException.class);

@@ -75,6 +75,23 @@ public class ExceptionMappersAnswerProblemsTest {
     }
 
     @Test
+    void transactionConflictIs409() {
+        proxy.addRule(FaultRule.error(400, "TransactionConflictException").forOperation("PutItem"));
+        problem("/fail/conditional", 409)
+                .body("type", equalTo("urn:dynamokit:problem:conflict"))
+                .body("errorCode", equalTo("TransactionConflictException"));
+    }
+
+    @Test
+    void transactionCanceledByThrottlingIs429() {
+        proxy.addRule(FaultRule.transactionCanceled("None", "ThrottlingError").forOperation("TransactWriteItems"));
+        problem("/fail/transaction", 429)
+                .header("Retry-After", "1")
+                .body("type", equalTo("urn:dynamokit:problem:throttled"))
+                .body("errorCode", equalTo("TransactionCanceledException"));
+    }
+
+    @Test
     void provisionedThroughputExceededIs429WithRetryAfter() {
         proxy.addRule(FaultRule.provisionedThroughputExceeded().forOperation("ListTables"));
         problem("/fail/list-tables", 429)
@@ -87,6 +104,23 @@ public class ExceptionMappersAnswerProblemsTest {
     void throttlingExceptionIs429() {
         proxy.addRule(FaultRule.throttlingException().forOperation("ListTables"));
         problem("/fail/list-tables", 429).header("Retry-After", "1").body("errorCode", equalTo("ThrottlingException"));
+    }
+
+    @Test
+    void throttlingErrorCodeWithoutATypeOfItsOwnIs429() {
+        proxy.addRule(FaultRule.error(400, "Throttling").forOperation("ListTables"));
+        problem("/fail/list-tables", 429).header("Retry-After", "1")
+                .body("type", equalTo("urn:dynamokit:problem:throttled"))
+                .body("errorCode", equalTo("Throttling"));
+    }
+
+    @Test
+    void requestLimitExceededIs429WithRetryAfter() {
+        proxy.addRule(FaultRule.error(400, "RequestLimitExceeded").forOperation("ListTables"));
+        problem("/fail/list-tables", 429)
+                .header("Retry-After", "1")
+                .body("type", equalTo("urn:dynamokit:problem:throttled"))
+                .body("errorCode", equalTo("RequestLimitExceeded"));
     }
 
     @Test
@@ -108,7 +142,16 @@ public class ExceptionMappersAnswerProblemsTest {
     void attemptTimeoutIs503() {
         proxy.addRule(FaultRule.delay(Duration.ofSeconds(3)).forOperation("ListTables").first(1));
         problem("/fail/list-tables", 503).header("Retry-After", "7")
-                .body("type", equalTo("urn:dynamokit:problem:unavailable"));
+                .body("type", equalTo("urn:dynamokit:problem:unavailable"))
+                .body("detail", containsString("HTTP request execution did not complete"));
+    }
+
+    @Test
+    void callTimeoutIs503() {
+        proxy.addRule(FaultRule.delay(Duration.ofSeconds(3)).forOperation("ListTables").first(1));
+        problem("/fail/call-timeout", 503).header("Retry-After", "7")
+                .body("type", equalTo("urn:dynamokit:problem:unavailable"))
+                .body("detail", containsString("Client execution did not complete"));
     }
 
     @Test
@@ -132,5 +175,36 @@ public class ExceptionMappersAnswerProblemsTest {
     @Test
     void itemNotFoundIs404() {
         problem("/fail/not-found", 404).body("type", equalTo("urn:dynamokit:problem:not-found"));
+    }
+
+    @Test
+    void failedConditionInAUniEndpointIs409() {
+        problem("/fail/conditional-uni", 409).body("errorCode", equalTo("ConditionalCheckFailedException"));
+    }
+
+    @Test
+    void failedConditionInACompletionStageEndpointIs409() {
+        problem("/fail/conditional-completion-stage", 409)
+                .body("errorCode", equalTo("ConditionalCheckFailedException"));
+    }
+
+    @Test
+    void throttlingInAUniEndpointIs429() {
+        proxy.addRule(FaultRule.provisionedThroughputExceeded().forOperation("ListTables"));
+        problem("/fail/list-tables-uni", 429).header("Retry-After", "1")
+                .body("errorCode", equalTo("ProvisionedThroughputExceededException"));
+    }
+
+    @Test
+    void throttlingInACompletionStageEndpointIs429() {
+        proxy.addRule(FaultRule.provisionedThroughputExceeded().forOperation("ListTables"));
+        problem("/fail/list-tables-completion-stage", 429).header("Retry-After", "1")
+                .body("errorCode", equalTo("ProvisionedThroughputExceededException"));
+    }
+
+    @Test
+    void unavailableInACompletionStageEndpointIs503() {
+        proxy.addRule(FaultRule.serviceUnavailable().forOperation("ListTables"));
+        problem("/fail/list-tables-completion-stage", 503).header("Retry-After", "7");
     }
 }

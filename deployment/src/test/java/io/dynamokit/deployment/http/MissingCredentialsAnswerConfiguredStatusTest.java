@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -15,12 +14,7 @@ import io.quarkus.test.QuarkusUnitTest;
 public class MissingCredentialsAnswerConfiguredStatusTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClass(FailingResource.class))
-            .setBeforeAllCustomizer(() -> System.setProperty("quarkus.dynamodb.endpoint-override", TestDynamoDb.endpoint()))
-            .setAfterAllCustomizer(() -> System.clearProperty("quarkus.dynamodb.endpoint-override"))
-            .overrideConfigKey("quarkus.dynamodb.aws.region", "us-east-1")
-            .overrideConfigKey("quarkus.dynamodb.aws.credentials.type", "default")
+    static final QuarkusUnitTest APP = NoCredentials.app()
             .overrideConfigKey("quarkus.dynamokit.exception-mappers.no-credentials-status", "429");
 
     @Test

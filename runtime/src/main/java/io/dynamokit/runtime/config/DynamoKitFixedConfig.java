@@ -20,8 +20,8 @@ public interface DynamoKitFixedConfig {
 
     /**
      * Which failures the exception mappers handle. A user's own `ExceptionMapper` for the same exception type always
-     * wins over DynamoKit's. A failure whose kind is switched off is answered like any other DynamoDB failure (500),
-     * or, with `other` off too, left to the application.
+     * wins over DynamoKit's. A failure whose kind is switched off is left alone, as if DynamoKit had no mapper for it:
+     * the application's mapper for the nearest supertype answers it, else Quarkus' default error handling (500).
      */
     @ConfigGroup
     interface ExceptionMappers {

@@ -26,39 +26,48 @@ public class ProblemResponses {
     private static final Logger LOG = Logger.getLogger(ProblemResponses.class);
 
     private final ExceptionMappersConfig config;
-    private final Set<FailureKind> enabled;
+    private final Set<FailureKind> switchedOff;
 
     @Inject
     public ProblemResponses(DynamoKitConfig config, DynamoKitFixedConfig fixed) {
         this.config = config.exceptionMappers();
-        this.enabled = enabledKinds(fixed.exceptionMappers());
+        this.switchedOff = switchedOffKinds(fixed.exceptionMappers());
     }
 
-    static Set<FailureKind> enabledKinds(DynamoKitFixedConfig.ExceptionMappers switches) {
+    static Set<FailureKind> switchedOffKinds(DynamoKitFixedConfig.ExceptionMappers switches) {
         EnumSet<FailureKind> kinds = EnumSet.noneOf(FailureKind.class);
-        if (switches.conflict()) {
+        if (!switches.conflict()) {
             kinds.add(FailureKind.CONFLICT);
         }
-        if (switches.throttling()) {
+        if (!switches.throttling()) {
             kinds.add(FailureKind.THROTTLED);
         }
-        if (switches.unavailable()) {
+        if (!switches.unavailable()) {
             kinds.add(FailureKind.UNAVAILABLE);
         }
-        if (switches.credentials()) {
+        if (!switches.credentials()) {
             kinds.add(FailureKind.NO_CREDENTIALS);
         }
-        if (switches.notFound()) {
+        if (!switches.notFound()) {
             kinds.add(FailureKind.NOT_FOUND);
+        }
+        if (!switches.other()) {
+            kinds.add(FailureKind.OTHER);
         }
         return kinds;
     }
 
-    public Response toResponse(Throwable failure) {
+    /**
+     * The kind DynamoKit answers a failure as, or {@code null} when DynamoKit leaves the failure alone: its kind is
+     * switched off, or it is no DynamoDB failure.
+     */
+    public FailureKind answeredKind(Throwable failure) {
         FailureKind kind = FailureKind.of(failure);
-        if (kind == null || !enabled.contains(kind)) {
-            kind = FailureKind.OTHER;
-        }
+        return kind == null || switchedOff.contains(kind) ? null : kind;
+    }
+
+    /** The problem response for a failure of a kind {@link #answeredKind(Throwable)} gave. */
+    public Response toResponse(Throwable failure, FailureKind kind) {
         int status = kind == FailureKind.NO_CREDENTIALS ? config.noCredentialsStatus() : kind.status();
         log(kind, status, failure);
 

@@ -2,6 +2,7 @@ package io.dynamokit.test.fault;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,12 +42,13 @@ public final class FaultRule {
     private final int firstCount;
     private final double fraction;
     private final long seed;
+    private final List<String> cancellationReasons;
 
     private final AtomicInteger applied = new AtomicInteger();
     private final Random random;
 
     private FaultRule(Kind kind, int status, String errorCode, Duration delay, String operation, int firstCount,
-            double fraction, long seed) {
+            double fraction, long seed, List<String> cancellationReasons) {
         this.kind = kind;
         this.status = status;
         this.errorCode = errorCode;
@@ -55,11 +57,12 @@ public final class FaultRule {
         this.firstCount = firstCount;
         this.fraction = fraction;
         this.seed = seed;
+        this.cancellationReasons = cancellationReasons;
         this.random = Double.isNaN(fraction) ? null : new Random(seed);
     }
 
     private static FaultRule of(Kind kind, int status, String errorCode, Duration delay) {
-        return new FaultRule(kind, status, errorCode, delay, null, EVERY, Double.NaN, 0L);
+        return new FaultRule(kind, status, errorCode, delay, null, EVERY, Double.NaN, 0L, List.of());
     }
 
     /**
@@ -112,6 +115,24 @@ public final class FaultRule {
     }
 
     /**
+     * A rule answering {@code 400} with {@code TransactionCanceledException}, as {@link #error(int, String)} does, its
+     * body also carrying {@code CancellationReasons}: one per action of the transaction, with the given codes
+     * ({@code None}, {@code ConditionalCheckFailed}, {@code ThrottlingError}, ...).
+     *
+     * @param reasonCodes the cancellation reason code of each action, in order
+     * @return the rule
+     */
+    public static FaultRule transactionCanceled(String... reasonCodes) {
+        for (String code : reasonCodes) {
+            if (!ERROR_CODE.matcher(code).matches()) {
+                throw new IllegalArgumentException("Invalid cancellation reason code: " + code);
+            }
+        }
+        return new FaultRule(Kind.ERROR, 400, "TransactionCanceledException", null, null, EVERY, Double.NaN, 0L,
+                List.of(reasonCodes));
+    }
+
+    /**
      * @param delay how long to hold the request back before forwarding it normally; zero or more
      * @return a rule delaying requests
      */
@@ -152,7 +173,7 @@ public final class FaultRule {
         if (!Double.isNaN(fraction)) {
             throw new IllegalStateException("share(...) and first(...) cannot be combined");
         }
-        return new FaultRule(kind, status, errorCode, delay, operation, n, fraction, seed);
+        return new FaultRule(kind, status, errorCode, delay, operation, n, fraction, seed, cancellationReasons);
     }
 
     /**
@@ -168,7 +189,8 @@ public final class FaultRule {
         if (firstCount != EVERY) {
             throw new IllegalStateException("share(...) and first(...) cannot be combined");
         }
-        return new FaultRule(kind, status, errorCode, delay, operation, firstCount, fraction, seed);
+        return new FaultRule(kind, status, errorCode, delay, operation, firstCount, fraction, seed,
+                cancellationReasons);
     }
 
     /**
@@ -180,7 +202,8 @@ public final class FaultRule {
         if (operation.isBlank()) {
             throw new IllegalArgumentException("Blank operation");
         }
-        return new FaultRule(kind, status, errorCode, delay, operation, firstCount, fraction, seed);
+        return new FaultRule(kind, status, errorCode, delay, operation, firstCount, fraction, seed,
+                cancellationReasons);
     }
 
     /**
@@ -261,8 +284,16 @@ public final class FaultRule {
      * @return the JSON body of the error response
      */
     byte[] errorBody() {
-        return ("{\"__type\":\"" + ERROR_TYPE_PREFIX + errorCode + "\",\"message\":\"Injected by FaultProxy: "
-                + errorCode + "\"}").getBytes(StandardCharsets.UTF_8);
+        StringBuilder body = new StringBuilder().append("{\"__type\":\"").append(ERROR_TYPE_PREFIX).append(errorCode)
+                .append("\",\"message\":\"Injected by FaultProxy: ").append(errorCode).append('"');
+        if (!cancellationReasons.isEmpty()) {
+            body.append(",\"CancellationReasons\":[");
+            for (int i = 0; i < cancellationReasons.size(); i++) {
+                body.append(i == 0 ? "" : ",").append("{\"Code\":\"").append(cancellationReasons.get(i)).append("\"}");
+            }
+            body.append(']');
+        }
+        return body.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
