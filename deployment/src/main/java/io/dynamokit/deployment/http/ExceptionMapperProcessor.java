@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.ws.rs.Priorities;
 
 import io.dynamokit.configstore.ConfigStoreConflictException;
+import io.dynamokit.configstore.InvalidConfigOptionException;
 import io.dynamokit.configstore.OptionNotFoundException;
 import io.dynamokit.document.ItemNotFoundException;
 import io.dynamokit.runtime.config.DynamoKitFixedConfig;
@@ -65,6 +66,9 @@ public class ExceptionMapperProcessor {
         if (switches.notFound()) {
             handled.add(ItemNotFoundException.class);
             handled.add(OptionNotFoundException.class);
+        }
+        if (switches.invalidInput()) {
+            handled.add(InvalidConfigOptionException.class);
         }
         boolean classifying = switches.conflict() || switches.throttling() || switches.unavailable()
                 || switches.credentials() || switches.other();

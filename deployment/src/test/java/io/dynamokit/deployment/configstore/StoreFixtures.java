@@ -57,6 +57,15 @@ final class StoreFixtures {
         return find(failure, t -> t.getClass().getName().equals(type.getName()));
     }
 
+    /** The {@code problem()} of a {@code ConfigStoreTableException} thrown in the application's class loader. */
+    static Object problem(Throwable tableException) {
+        try {
+            return tableException.getClass().getMethod("problem").invoke(tableException);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("not a ConfigStoreTableException: " + tableException, e);
+        }
+    }
+
     static Throwable find(Throwable failure, Predicate<Throwable> wanted) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (wanted.test(t)) {
