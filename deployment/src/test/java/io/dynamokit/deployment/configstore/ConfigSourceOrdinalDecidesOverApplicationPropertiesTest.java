@@ -61,6 +61,18 @@ public class ConfigSourceOrdinalDecidesOverApplicationPropertiesTest {
 
         @ConfigProperty(name = "below.size")
         int belowSize;
+
+        public String below() {
+            return below;
+        }
+
+        public String above() {
+            return above;
+        }
+
+        public int belowSize() {
+            return belowSize;
+        }
     }
 
     @Inject
@@ -68,10 +80,10 @@ public class ConfigSourceOrdinalDecidesOverApplicationPropertiesTest {
 
     @Test
     void theHigherOrdinalWins() {
-        assertThat(settings.below).isEqualTo("from-application-properties");
-        assertThat(settings.above).isEqualTo("from-high");
+        assertThat(settings.below()).isEqualTo("from-application-properties");
+        assertThat(settings.above()).isEqualTo("from-high");
         // a property only the low store has is still served by it
-        assertThat(settings.belowSize).isEqualTo(1);
+        assertThat(settings.belowSize()).isEqualTo(1);
 
         ConfigValue below = ConfigProvider.getConfig().getConfigValue("below.color");
         assertThat(below.getValue()).isEqualTo("from-application-properties");
