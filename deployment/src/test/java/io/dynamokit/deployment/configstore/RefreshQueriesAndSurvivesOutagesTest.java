@@ -222,7 +222,8 @@ public class RefreshQueriesAndSurvivesOutagesTest {
 
     private static void putLimit(long max) {
         try (DynamoDbClient dynamo = StoreFixtures.testDynamoDb()) {
-            StoreFixtures.put(dynamo, "StoreBig", "flaky", "limits", Map.of("max", AttributeValue.fromN(Long.toString(max))));
+            StoreFixtures.put(dynamo, "StoreBig", "flaky", "limits",
+                    Map.of("max", AttributeValue.fromN(Long.toString(max))));
         }
     }
 

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.net.URI;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.configstore.ConfigStoreTableException;
-import io.dynamokit.deployment.devservices.TestDynamoDb;
 import io.dynamokit.test.fault.FaultProxy;
 import io.dynamokit.test.fault.FaultRule;
 import io.quarkus.test.QuarkusUnitTest;
@@ -34,13 +30,10 @@ public class StoreTableCreationFailureFailsStartupTest {
             .overrideConfigKey("quarkus.dynamokit.config-stores.\"flags\".table", "StoreNeverCreated")
             .overrideConfigKey("quarkus.dynamokit.config-stores.\"flags\".create-table", "true")
             .assertException(t -> {
-                Throwable error = StoreFixtures.find(t, ConfigStoreTableException.class);
-                assertThat(error).as("a ConfigStoreTableException in %s", t).isNotNull();
-                assertThat(error.getMessage()).isEqualTo("Table 'StoreNeverCreated' of config store 'flags' could not"
-                        + " be created (LimitExceededException: Injected by FaultProxy: LimitExceededException): create"
-                        + " it (hash key _store (S), range key _option (S)) yourself, or remove the cause and start"
-                        + " again");
-                assertThat(String.valueOf(StoreFixtures.problem(error))).isEqualTo("NOT_CREATED");
+                StoreFixtures.assertTableProblem(t, "NOT_CREATED", "Table 'StoreNeverCreated' of config store 'flags'"
+                        + " could not be created (LimitExceededException: Injected by FaultProxy:"
+                        + " LimitExceededException): create it (hash key _store (S), range key _option (S)) yourself,"
+                        + " or remove the cause and start again");
                 assertThat(refused.timesApplied()).isEqualTo(1);
                 try (DynamoDbClient dynamo = StoreFixtures.testDynamoDb()) {
                     assertThatThrownBy(() -> dynamo.describeTable(b -> b.tableName("StoreNeverCreated")))
@@ -49,15 +42,12 @@ public class StoreTableCreationFailureFailsStartupTest {
             });
 
     static void creationRefused() {
-        proxy = FaultProxy.start(URI.create(TestDynamoDb.endpoint()));
         refused = FaultRule.error(400, "LimitExceededException").forOperation("CreateTable");
-        proxy.addRule(refused);
-        System.setProperty("quarkus.dynamodb.endpoint-override", proxy.uri().toString());
+        proxy = StoreFixtures.startupThrough(refused);
     }
 
     static void closeProxy() {
-        System.clearProperty("quarkus.dynamodb.endpoint-override");
-        proxy.close();
+        StoreFixtures.closeStartupProxy(proxy);
     }
 
     @Test

@@ -3,13 +3,9 @@ package io.dynamokit.deployment.configstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.net.URI;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.configstore.ConfigStoreTableException;
-import io.dynamokit.deployment.devservices.TestDynamoDb;
 import io.dynamokit.test.fault.FaultProxy;
 import io.dynamokit.test.fault.FaultRule;
 import io.quarkus.test.QuarkusUnitTest;
@@ -32,13 +28,10 @@ public class StoreTableNotActiveInTimeFailsStartupTest {
             .overrideConfigKey("quarkus.dynamokit.config-stores.\"flags\".table", "StoreForeverCreating")
             .overrideConfigKey("quarkus.dynamokit.config-stores.\"flags\".table-ready-timeout", "1S")
             .assertException(t -> {
-                Throwable error = StoreFixtures.find(t, ConfigStoreTableException.class);
-                assertThat(error).as("a ConfigStoreTableException in %s", t).isNotNull();
-                assertThat(error.getMessage()).isEqualTo("Table 'StoreForeverCreating' of config store 'flags' is not"
-                        + " ACTIVE within PT1S (quarkus.dynamokit.config-stores.\"flags\".table-ready-timeout): Table"
+                StoreFixtures.assertTableProblem(t, "NOT_READY", "Table 'StoreForeverCreating' of config store"
+                        + " 'flags' is not ACTIVE within PT1S (quarkus.dynamokit.config-stores.\"flags\".table-ready-timeout): Table"
                         + " StoreForeverCreating was not ACTIVE with all its global secondary indexes within PT1S"
                         + " (last seen: CREATING)");
-                assertThat(String.valueOf(StoreFixtures.problem(error))).isEqualTo("NOT_READY");
                 // the first answer, then polls until the timeout: more than one, all rewritten
                 assertThat(creating.timesApplied()).isGreaterThan(2);
             });
@@ -47,15 +40,12 @@ public class StoreTableNotActiveInTimeFailsStartupTest {
         try (DynamoDbClient dynamo = StoreFixtures.testDynamoDb()) {
             StoreFixtures.table(dynamo, "StoreForeverCreating", "_store", "_option");
         }
-        proxy = FaultProxy.start(URI.create(TestDynamoDb.endpoint()));
         creating = FaultRule.describeTableStatus("CREATING");
-        proxy.addRule(creating);
-        System.setProperty("quarkus.dynamodb.endpoint-override", proxy.uri().toString());
+        proxy = StoreFixtures.startupThrough(creating);
     }
 
     static void closeProxy() {
-        System.clearProperty("quarkus.dynamodb.endpoint-override");
-        proxy.close();
+        StoreFixtures.closeStartupProxy(proxy);
     }
 
     @Test

@@ -111,9 +111,11 @@ public class ForumFlagsTest {
                 .body("detail", containsString("Option 'notice' of config store 'flags' was rejected by DynamoDB,"
                         + " nothing was written"))
                 .body("detail", containsString("400 KB"));
-        given().get("/config/notice").then().statusCode(200).header("ETag", equalTo(tag)).body("text", equalTo("small"));
+        given().get("/config/notice").then().statusCode(200).header("ETag", equalTo(tag))
+                .body("text", equalTo("small"));
         flags.reload();
-        given().get("/config/notice").then().statusCode(200).header("ETag", equalTo(tag)).body("text", equalTo("small"));
+        given().get("/config/notice").then().statusCode(200).header("ETag", equalTo(tag))
+                .body("text", equalTo("small"));
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName("ForumConfig").key(Map.of(
                 "_store", AttributeValue.fromS("flags"), "_option", AttributeValue.fromS("notice")))).item();
         assertThat(item.get("text").s()).isEqualTo("small");

@@ -614,7 +614,8 @@ public final class DefaultConfigStore implements ConfigStore {
             if (key.equals(settings.storeKeyAttribute()) || key.equals(settings.optionKeyAttribute())
                     || key.equals(settings.versionAttribute())) {
                 throw new InvalidConfigOptionException(settings.name(), option, "Option '" + option
-                        + "' of config store '" + settings.name() + "': '" + key + "' is the store's " + (key.equals(settings.versionAttribute()) ? "version"
+                        + "' of config store '" + settings.name() + "': '" + key + "' is the store's "
+                        + (key.equals(settings.versionAttribute()) ? "version"
                                 : "key")
                         + " attribute and cannot be a value's key");
             }
