@@ -16,6 +16,9 @@ import java.util.Optional;
  * Values are plain Java values, marshalled as the document client does ({@code io.dynamokit.document.AttributeValues}):
  * numbers come back as {@code Long} or {@code BigDecimal}, sets as {@code Set}, maps as ordered {@code Map}s.
  * The maps returned are unmodifiable.
+ * <p>
+ * An empty option name, one over DynamoDB's 1,024 bytes, or values DynamoDB cannot store raise
+ * {@link InvalidConfigOptionException}, in reads as in writes; a write that raises it wrote nothing.
  */
 public interface ConfigStore {
 

@@ -2,8 +2,9 @@ package io.dynamokit.configstore;
 
 /**
  * The store's table cannot be used: its keys are not the store's ({@link Problem#MISCONFIGURED_SCHEMA}), it is missing
- * and was not created ({@link Problem#NOT_CREATED}), or it is not ACTIVE, or no longer there
- * ({@link Problem#NOT_READY}). At start-up this fails the application; on a write, nothing was written.
+ * and was not created ({@link Problem#NOT_CREATED}), or it is not ACTIVE, or no longer there, or a {@code cached} or
+ * {@code periodic} store has not loaded it yet ({@link Problem#NOT_READY}). At start-up this fails the application; on
+ * a write, nothing was written.
  */
 public class ConfigStoreTableException extends ConfigStoreException {
 

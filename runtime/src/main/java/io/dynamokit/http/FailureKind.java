@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Locale;
 
 import io.dynamokit.configstore.ConfigStoreConflictException;
+import io.dynamokit.configstore.InvalidConfigOptionException;
 import io.dynamokit.configstore.OptionNotFoundException;
 import io.dynamokit.document.ItemNotFoundException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -44,6 +45,10 @@ public enum FailureKind {
     /** The document client found no item with the key: 404. */
     NOT_FOUND(404, "not-found", "Not Found", "The requested item or option does not exist."),
 
+    /** A config store refused the option name or values given (an {@link InvalidConfigOptionException}): 400. */
+    INVALID_INPUT(400, "invalid-input", "Bad Request",
+            "The option name or values given cannot be stored; nothing was written."),
+
     /** Any other DynamoDB or AWS SDK failure: 500. */
     OTHER(500, "dynamodb-error", "Internal Server Error", "A DynamoDB request failed.");
 
@@ -79,12 +84,15 @@ public enum FailureKind {
     }
 
     /**
-     * The kind of a failure, or {@code null} when it is neither an AWS SDK failure nor the document client's
-     * {@link ItemNotFoundException}.
+     * The kind of a failure, or {@code null} when it is neither an AWS SDK failure, the document client's
+     * {@link ItemNotFoundException} nor one of the config stores' typed failures.
      */
     public static FailureKind of(Throwable failure) {
         if (failure instanceof ItemNotFoundException || failure instanceof OptionNotFoundException) {
             return NOT_FOUND;
+        }
+        if (failure instanceof InvalidConfigOptionException) {
+            return INVALID_INPUT;
         }
         if (failure instanceof ConditionalCheckFailedException || failure instanceof TransactionConflictException
                 || failure instanceof ConfigStoreConflictException) {

@@ -29,6 +29,7 @@ import io.quarkiverse.amazon.common.deployment.RequireAmazonClientInjectionBuild
 import io.quarkiverse.amazon.common.runtime.ClientUtil;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanRegistrationPhaseBuildItem;
+import io.quarkus.arc.deployment.ConfigPropertyBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
 import io.quarkus.arc.processor.DotNames;
@@ -59,6 +60,7 @@ public class ConfigStoreProcessor {
     static final DotName CONFIG_STORE = DotName.createSimple(ConfigStore.class);
     static final DotName CONFIG_STORE_NAME = DotName.createSimple(ConfigStoreName.class);
     static final DotName SYNC_CLIENT = DotName.createSimple(DynamoDbClient.class);
+    private static final Type STRING = ClassType.create(DotName.createSimple(String.class));
     static final String PREFIX = "quarkus.dynamokit.config-stores.";
     /** The keys of a store, to tell the unnamed store's properties from a named store's. */
     static final Set<String> KEYS = Set.of("table", "store-name", "store-key-attribute", "option-key-attribute",
@@ -132,15 +134,25 @@ public class ConfigStoreProcessor {
         return new ConfigStoresBuildItem(names);
     }
 
-    /** After the synthetic beans and after schema management, which may have created the stores' tables. */
+    /**
+     * After the synthetic beans and after schema management, which may have created the stores' tables; before the
+     * validation of {@code @ConfigProperty} injection points, which may need options only a store has.
+     */
     @BuildStep
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     @Consume(TablesManagedBuildItem.class)
     @Record(ExecutionTime.RUNTIME_INIT)
     ServiceStartBuildItem start(ConfigStoresBuildItem stores, ConfigStoreRecorder recorder, ExecutorBuildItem executor,
-            ShutdownContextBuildItem shutdown) {
+            ShutdownContextBuildItem shutdown, BuildProducer<ConfigPropertyBuildItem> validatedAfterLoading) {
         if (!stores.names().isEmpty()) {
             recorder.start(stores.names(), executor.getExecutorProxy(), shutdown);
+            // Quarkus checks that every injected @ConfigProperty has a value in a step that consumes these items, so
+            // producing one makes that check run after this step: with the stores' options already loaded. Without
+            // it, the two steps are independent and their order at start-up is a matter of build-thread timing.
+            for (String name : stores.names()) {
+                validatedAfterLoading.produce(ConfigPropertyBuildItem.runtimeInit(
+                        StoreSettings.prefix(name) + "config-source.enabled", STRING, "false"));
+            }
         }
         return new ServiceStartBuildItem("dynamokit-config-stores");
     }

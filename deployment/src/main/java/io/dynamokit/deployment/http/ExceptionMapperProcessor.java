@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.dynamokit.configstore.ConfigStoreConflictException;
+import io.dynamokit.configstore.InvalidConfigOptionException;
 import io.dynamokit.configstore.OptionNotFoundException;
 import io.dynamokit.document.ItemNotFoundException;
 import io.dynamokit.runtime.config.DynamoKitFixedConfig;
@@ -64,6 +65,9 @@ public class ExceptionMapperProcessor {
         if (switches.notFound()) {
             handled.add(ItemNotFoundException.class);
             handled.add(OptionNotFoundException.class);
+        }
+        if (switches.invalidInput()) {
+            handled.add(InvalidConfigOptionException.class);
         }
         boolean classifying = switches.conflict() || switches.throttling() || switches.unavailable()
                 || switches.credentials() || switches.other();

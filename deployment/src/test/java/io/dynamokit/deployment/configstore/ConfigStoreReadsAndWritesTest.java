@@ -12,12 +12,14 @@ import java.util.Set;
 
 import jakarta.inject.Inject;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.dynamokit.configstore.ConfigOption;
 import io.dynamokit.configstore.ConfigStore;
 import io.dynamokit.configstore.ConfigStoreName;
+import io.dynamokit.configstore.InvalidConfigOptionException;
 import io.dynamokit.configstore.OptionNotFoundException;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -44,6 +46,9 @@ public class ConfigStoreReadsAndWritesTest {
             .overrideConfigKey("quarkus.dynamokit.config-stores.\"direct\".table", "StoreBasics")
             .overrideConfigKey("quarkus.dynamokit.config-stores.\"direct\".store-name", "legacy")
             .overrideConfigKey("quarkus.dynamokit.config-stores.\"direct\".mode", "direct")
+            .overrideConfigKey("quarkus.dynamokit.config-stores.\"periodic\".table", "StoreBasics")
+            .overrideConfigKey("quarkus.dynamokit.config-stores.\"periodic\".mode", "periodic")
+            .overrideConfigKey("quarkus.dynamokit.config-stores.\"periodic\".refresh-interval", "1H")
             .overrideConfigKey("quarkus.dynamokit.config-stores.\"ondemand\".table", "StoreOnDemand")
             .overrideConfigKey("quarkus.dynamokit.config-stores.\"ondemand\".billing-mode", "on-demand");
 
@@ -57,6 +62,10 @@ public class ConfigStoreReadsAndWritesTest {
     @Inject
     @ConfigStoreName("direct")
     ConfigStore direct;
+
+    @Inject
+    @ConfigStoreName("periodic")
+    ConfigStore periodic;
 
     @Inject
     DynamoDbClient dynamo;
@@ -159,31 +168,99 @@ public class ConfigStoreReadsAndWritesTest {
 
     @Test
     void oversizedItemIsRejectedAndNothingIsWritten() {
-        store.set("big", Map.of("v", "small"));
         String huge = "x".repeat(410_000);
-        assertThatThrownBy(() -> store.set("big", Map.of("v", huge))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Option 'big' of config store '<default>' was rejected by DynamoDB")
-                .hasMessageContaining("400 KB");
-        assertThat(store.get("big")).isEqualTo(Map.of("v", "small"));
-        store.reload();
-        assertThat(store.get("big")).isEqualTo(Map.of("v", "small"));
+        for (ConfigStore s : List.of(store, direct)) {
+            s.set("big", Map.of("v", "small"));
+            assertThatThrownBy(() -> s.set("big", Map.of("v", huge))).as(s.storeName())
+                    .isInstanceOf(InvalidConfigOptionException.class)
+                    .hasMessageStartingWith("Option 'big' of config store '" + name(s) + "' was rejected by DynamoDB,"
+                            + " nothing was written: ")
+                    .hasMessageEndingWith("(an item, key attributes included, holds at most 400 KB)");
+            assertThat(s.get("big")).isEqualTo(Map.of("v", "small"));
+            s.reload();
+            assertThat(s.get("big")).isEqualTo(Map.of("v", "small"));
+        }
+    }
+
+    @Test
+    void anUpdateGrowingTheItemPastTheLimitIsRejectedAndNothingIsWritten() {
+        String half = "x".repeat(250_000);
+        for (ConfigStore s : List.of(store, direct)) {
+            s.set("growing", Map.of("a", half));
+            assertThatThrownBy(() -> s.update("growing", Map.of("b", half, "c", 1))).as(s.storeName())
+                    .isInstanceOf(InvalidConfigOptionException.class)
+                    .hasMessageStartingWith("Option 'growing' of config store '" + name(s)
+                            + "' was rejected by DynamoDB, nothing was written: ")
+                    .hasMessageEndingWith("(an item, key attributes included, holds at most 400 KB)")
+                    .satisfies(e -> assertThat(((InvalidConfigOptionException) e).option()).isEqualTo("growing"));
+            assertThat(s.get("growing")).containsOnlyKeys("a");
+            s.reload();
+            assertThat(s.get("growing")).containsOnlyKeys("a");
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName("StoreBasics").key(Map.of("_store",
+                    AttributeValue.fromS(s.storeName()), "_option", AttributeValue.fromS("growing")))).item();
+            assertThat(item).containsOnlyKeys("_store", "_option", "a");
+        }
+    }
+
+    @Test
+    void overLongOptionNamesAreBadInputInEveryModeAndNothingIsWritten() {
+        // 513 characters of 2 bytes: 1,026 bytes, over DynamoDB's 1,024 for a range key
+        String tooLong = "\u00e9".repeat(513);
+        for (ConfigStore s : List.of(store, periodic, direct)) {
+            List<ThrowingCallable> calls = List.of(() -> s.get(tooLong), () -> s.get(tooLong, "v"),
+                    () -> s.get(tooLong, "v", "w"), () -> s.option(tooLong), () -> s.contains(tooLong),
+                    () -> s.set(tooLong, Map.of("v", 1)), () -> s.update(tooLong, Map.of("v", 1)),
+                    () -> s.delete(tooLong));
+            for (ThrowingCallable call : calls) {
+                assertThatThrownBy(call).as(s.storeName()).isInstanceOf(InvalidConfigOptionException.class)
+                        .hasMessage("Config store '" + name(s) + "': option name '" + tooLong.substring(0, 40)
+                                + "...' is 1026 bytes long; DynamoDB allows at most 1024 (UTF-8) in a range key:"
+                                + " choose a shorter name");
+            }
+            assertThat(s.getAll()).doesNotContainKey(tooLong);
+        }
+
+        // the limit is in bytes: 1,024 bytes, or more than a third of it in characters, are stored and read
+        String longest = "\u00e9".repeat(512);
+        String longAscii = "o".repeat(400);
+        for (ConfigStore s : List.of(store, periodic, direct)) {
+            s.set(longest, Map.of("v", 1));
+            s.update(longAscii, Map.of("v", 2));
+            assertThat(s.get(longest, "v")).as(s.storeName()).contains(1L);
+            assertThat(s.get(longAscii)).isEqualTo(Map.of("v", 2L));
+            s.delete(longest);
+            s.delete(longAscii);
+            assertThat(s.contains(longest)).isFalse();
+        }
+    }
+
+    /** The store's name in messages: its key in the configuration. */
+    private static String name(ConfigStore s) {
+        return switch (s.storeName()) {
+            case "default" -> "<default>";
+            case "legacy" -> "direct";
+            default -> s.storeName();
+        };
     }
 
     @Test
     void badOptionNamesAndValuesAreRejectedBeforeAnythingIsSent() {
-        assertThatThrownBy(() -> store.set("", Map.of("v", 1))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> store.set("", Map.of("v", 1))).isInstanceOf(InvalidConfigOptionException.class)
                 .hasMessage("Config store '<default>': an option name must not be empty");
-        assertThatThrownBy(() -> direct.get("é".repeat(600))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> store.get("")).isInstanceOf(InvalidConfigOptionException.class)
+                .hasMessage("Config store '<default>': an option name must not be empty");
+        assertThatThrownBy(() -> direct.get("\u00e9".repeat(600))).isInstanceOf(InvalidConfigOptionException.class)
                 .hasMessageContaining("is 1200 bytes long; DynamoDB allows at most 1024");
         assertThatThrownBy(() -> store.set("bad", Map.of("ok", 1, "price", Map.of("amount", Double.NaN))))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidConfigOptionException.class)
                 .hasMessageContaining("Option 'bad' of config store '<default>' cannot be written, nothing was")
                 .hasMessageContaining("price.amount");
         assertThatThrownBy(() -> store.update("bad", Map.of("when", new Object())))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("when");
-        assertThatThrownBy(() -> store.set("bad", Map.of("_option", "x"))).isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidConfigOptionException.class).hasMessageContaining("when");
+        assertThatThrownBy(() -> store.set("bad", Map.of("_option", "x")))
+                .isInstanceOf(InvalidConfigOptionException.class)
                 .hasMessageContaining("'_option' is the store's key attribute");
-        assertThatThrownBy(() -> store.update("bad", Map.of())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> store.update("bad", Map.of())).isInstanceOf(InvalidConfigOptionException.class)
                 .hasMessageContaining("update needs at least one value");
         assertThat(store.contains("bad")).isFalse();
         assertThat(dynamo.getItem(b -> b.tableName("StoreBasics").key(Map.of("_store", AttributeValue.fromS("default"),

@@ -25,6 +25,7 @@ import io.dynamokit.configstore.ConfigOption;
 import io.dynamokit.configstore.ConfigStore;
 import io.dynamokit.configstore.ConfigStoreConflictException;
 import io.dynamokit.configstore.ConfigStoreName;
+import io.dynamokit.configstore.InvalidConfigOptionException;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -175,7 +176,8 @@ public class OptimisticLockingLosesNoUpdateTest {
         assertThat(plain.version()).isZero();
         assertThatThrownBy(() -> unlocked.set(plain, Map.of("v", 2))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("set quarkus.dynamokit.config-stores.\"unlocked\".optimistic-locking=true");
-        assertThatThrownBy(() -> cached.set("x", Map.of("_version", 3))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> cached.set("x", Map.of("_version", 3)))
+                .isInstanceOf(InvalidConfigOptionException.class)
                 .hasMessageContaining("'_version' is the store's version attribute");
     }
 }

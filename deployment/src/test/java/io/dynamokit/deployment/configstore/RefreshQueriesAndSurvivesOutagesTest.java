@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -34,7 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Through the fault proxy: reloading a store of 1,000 options is one paged query, not 1,000 gets; a periodic refresh
- * during an outage keeps serving the last values, warns once however many refreshes fail, and recovers by itself.
+ * during an outage (5xx, throttling, connections reset, nothing listening) keeps serving the last values, warns once
+ * per outage however many refreshes fail, and recovers by itself.
  */
 public class RefreshQueriesAndSurvivesOutagesTest {
 
@@ -97,16 +99,20 @@ public class RefreshQueriesAndSurvivesOutagesTest {
      */
     static synchronized FaultProxy proxy() throws Exception {
         if (proxy == null) {
-            ((AutoCloseable) System.getProperties().remove(STARTUP_PROXY)).close();
+            AutoCloseable startup = (AutoCloseable) System.getProperties().remove(STARTUP_PROXY);
+            if (startup != null) {
+                startup.close();
+            }
             proxy = FaultProxy.start(URI.create(System.getProperty(TestDynamoDb.ENDPOINT_PROPERTY)), PROXY_PORT);
         }
         return proxy;
     }
 
     @AfterAll
-    static void closeProxy() {
+    static synchronized void closeProxy() {
         if (proxy != null) {
             proxy.close();
+            proxy = null;
         }
     }
 
@@ -127,53 +133,139 @@ public class RefreshQueriesAndSurvivesOutagesTest {
     @Test
     void anOutageKeepsTheLastValuesWarnsOnceAndRecovers() throws Exception {
         FaultProxy proxy = proxy();
-        // a refresh through the new proxy has succeeded: failures from here on are the outage's
-        flaky.reload();
-        List<LogRecord> records = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.INFO.intValue()) {
-                    records.add(record);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger("io.dynamokit.runtime.configstore.DefaultConfigStore");
-        logger.addHandler(handler);
-        try {
-            assertThat(flaky.get("limits", "max")).contains(1L);
-            await().atMost(Duration.ofSeconds(5)).until(() -> proxy.requests().stream()
-                    .anyMatch(r -> r.operation().equals("Query")));
-            records.clear();
+        try (LogCapture log = new LogCapture()) {
+            long served = refreshedThroughTheProxy(log);
             FaultRule outage = FaultRule.serviceUnavailable().forOperation("Query");
             proxy.addRule(outage);
-            try (DynamoDbClient dynamo = StoreFixtures.testDynamoDb()) {
-                StoreFixtures.put(dynamo, "StoreBig", "flaky", "limits", Map.of("max", AttributeValue.fromN("2")));
-            }
-            // at least three refreshes fail (three attempts each: two retries configured)
-            await().atMost(Duration.ofSeconds(30)).until(() -> outage.timesApplied() >= 9);
-            assertThat(flaky.get("limits", "max")).contains(1L);
-            List<String> warnings = messages(records, Level.WARNING);
-            assertThat(warnings).hasSize(1);
-            assertThat(warnings.get(0)).startsWith("Config store 'flaky' could not be refreshed from table 'StoreBig'")
-                    .contains("keeps serving its last values");
+            String warning = outageWarnsOnce(log, outage, served, 1);
+            assertThat(warning).startsWith("Config store 'flaky' could not be refreshed from table 'StoreBig'")
+                    .contains("ServiceUnavailable").contains("keeps serving its last values");
 
             proxy.clearRules();
-            await().atMost(Duration.ofSeconds(20)).until(() -> flaky.get("limits", "max").equals(java.util.Optional.of(2L)));
-            await().atMost(Duration.ofSeconds(5))
-                    .until(() -> messages(records, Level.INFO).contains("Config store 'flaky' is refreshed from table 'StoreBig' again"));
-            assertThat(messages(records, Level.WARNING)).hasSize(1);
+            awaitRecovery(log, served + 1, 1);
+            assertThat(log.messages(Level.WARNING)).hasSize(1);
         } finally {
             proxy.clearRules();
-            logger.removeHandler(handler);
+        }
+    }
+
+    /**
+     * Throttling, connections reset, then DynamoDB unreachable (nothing listening): each outage keeps the last values,
+     * logs one warning of its own whatever the number of failed refreshes, and one message when it is over.
+     */
+    @Test
+    void everyKindOfOutageWarnsOnceAndEachLaterOutageWarnsAgain() throws Exception {
+        FaultProxy proxy = proxy();
+        try (LogCapture log = new LogCapture()) {
+            long served = refreshedThroughTheProxy(log);
+
+            FaultRule throttled = FaultRule.provisionedThroughputExceeded().forOperation("Query");
+            proxy.addRule(throttled);
+            assertThat(outageWarnsOnce(log, throttled, served, 1)).contains("ProvisionedThroughputExceededException");
+            proxy.clearRules();
+            awaitRecovery(log, ++served, 1);
+
+            FaultRule reset = FaultRule.resetConnection().forOperation("Query");
+            proxy.addRule(reset);
+            assertThat(outageWarnsOnce(log, reset, served, 2)).contains("SdkClientException");
+            proxy.clearRules();
+            awaitRecovery(log, ++served, 2);
+
+            closeProxy();
+            assertThat(outageWarnsOnce(log, null, served, 3)).contains("SdkClientException");
+            FaultProxy back = proxy();
+            awaitRecovery(log, ++served, 3);
+            assertThat(back.requests()).anyMatch(r -> r.operation().equals("Query"));
+            assertThat(log.messages(Level.WARNING)).hasSize(3);
+        } finally {
+            proxy().clearRules();
+        }
+    }
+
+    /**
+     * A new value served after a periodic refresh through the current proxy, which also ends an outage left over from
+     * replacing the proxy ({@code reload()} would not); the log is emptied afterwards.
+     */
+    private long refreshedThroughTheProxy(LogCapture log) throws InterruptedException {
+        long next = flaky.get("limits", "max").map(v -> (Long) v).orElseThrow() + 1;
+        putLimit(next);
+        await().atMost(Duration.ofSeconds(20)).until(() -> flaky.get("limits", "max").equals(Optional.of(next)));
+        // the end of an outage is logged just after the values are installed
+        Thread.sleep(200);
+        log.clear();
+        return next;
+    }
+
+    /**
+     * With the outage under way (a rule failing every Query, or no proxy at all), an outside change is not served,
+     * the {@code warnings}-th warning comes, and further failed refreshes add none.
+     *
+     * @return the new warning
+     */
+    private String outageWarnsOnce(LogCapture log, FaultRule failing, long served, int warnings)
+            throws InterruptedException {
+        putLimit(served + 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> log.messages(Level.WARNING).size() >= warnings);
+        if (failing != null) {
+            int failedSoFar = failing.timesApplied();
+            // two more refreshes of three attempts each (two retries configured)
+            await().atMost(Duration.ofSeconds(30)).until(() -> failing.timesApplied() >= failedSoFar + 6);
+        } else {
+            // five refresh intervals with the connection refused
+            Thread.sleep(1_500);
+        }
+        assertThat(flaky.get("limits", "max")).contains(served);
+        List<String> all = log.messages(Level.WARNING);
+        assertThat(all).hasSize(warnings);
+        return all.get(warnings - 1);
+    }
+
+    private static void putLimit(long max) {
+        try (DynamoDbClient dynamo = StoreFixtures.testDynamoDb()) {
+            StoreFixtures.put(dynamo, "StoreBig", "flaky", "limits",
+                    Map.of("max", AttributeValue.fromN(Long.toString(max))));
+        }
+    }
+
+    /** Waits until the store serves {@code max} again and the {@code recoveries}-th end of an outage is logged. */
+    private void awaitRecovery(LogCapture log, long max, int recoveries) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> flaky.get("limits", "max").equals(Optional.of(max)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.messages(Level.INFO).stream()
+                .filter("Config store 'flaky' is refreshed from table 'StoreBig' again"::equals).count() == recoveries);
+    }
+
+    /** The store's messages at INFO and above while open. */
+    private static final class LogCapture extends Handler implements AutoCloseable {
+
+        private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+        private final Logger logger = Logger.getLogger("io.dynamokit.runtime.configstore.DefaultConfigStore");
+
+        LogCapture() {
+            logger.addHandler(this);
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.INFO.intValue()) {
+                records.add(record);
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            logger.removeHandler(this);
+        }
+
+        void clear() {
+            records.clear();
+        }
+
+        List<String> messages(Level level) {
+            return RefreshQueriesAndSurvivesOutagesTest.messages(records, level);
         }
     }
 

@@ -1,10 +1,15 @@
 package io.dynamokit.deployment.configstore;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import io.dynamokit.configstore.ConfigStoreTableException;
 import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.test.fault.FaultProxy;
+import io.dynamokit.test.fault.FaultRule;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -16,6 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** A client of the tests' own DynamoDB Local, for set-up and for writes "by another application". */
 final class StoreFixtures {
+
+    private static final String ENDPOINT_OVERRIDE = "quarkus.dynamodb.endpoint-override";
 
     private StoreFixtures() {
     }
@@ -55,6 +62,35 @@ final class StoreFixtures {
     /** The failure or cause of this class, found by name: the application's class loader has its own copy. */
     static Throwable find(Throwable failure, Class<?> type) {
         return find(failure, t -> t.getClass().getName().equals(type.getName()));
+    }
+
+    /**
+     * Starts a fault proxy with this rule in front of the tests' DynamoDB Local, and points the application at it (a
+     * system property, read when the application starts).
+     */
+    static FaultProxy startupThrough(FaultRule rule) {
+        FaultProxy proxy = FaultProxy.start(URI.create(TestDynamoDb.endpoint()));
+        proxy.addRule(rule);
+        System.setProperty(ENDPOINT_OVERRIDE, proxy.uri().toString());
+        return proxy;
+    }
+
+    static void closeStartupProxy(FaultProxy proxy) {
+        System.clearProperty(ENDPOINT_OVERRIDE);
+        proxy.close();
+    }
+
+    /** A failed start-up was caused by a {@code ConfigStoreTableException} with this problem and message. */
+    static void assertTableProblem(Throwable startupFailure, String problem, String message) {
+        Throwable error = find(startupFailure, ConfigStoreTableException.class);
+        assertThat(error).as("a ConfigStoreTableException in %s", startupFailure).isNotNull();
+        assertThat(error.getMessage()).isEqualTo(message);
+        try {
+            // thrown in the application's class loader: its own copy of the class
+            assertThat(String.valueOf(error.getClass().getMethod("problem").invoke(error))).isEqualTo(problem);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 
     static Throwable find(Throwable failure, Predicate<Throwable> wanted) {

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The forum's feature flags over HTTP: {@code GET/PUT /config/{option}} on the {@code flags} config store, the posting
  * switch taking effect at once, versions as entity tags with 409 on a stale {@code If-Match}, 404 problems for missing
- * options, and the flags as configuration properties.
+ * options, 400 problems for names or values DynamoDB cannot store, and the flags as configuration properties.
  */
 @QuarkusTest
 public class ForumFlagsTest {
@@ -85,6 +85,40 @@ public class ForumFlagsTest {
         given().contentType(ContentType.JSON).body("{}").put("/config/rate").then().statusCode(400);
         given().get("/config/rate").then().statusCode(200).body("limit", equalTo(6))
                 .header("ETag", not(equalTo(first)));
+    }
+
+    @Test
+    void anOverLongOptionNameIsABadRequestProblemAndWritesNothing() {
+        String name = "o".repeat(1_100);
+        given().contentType(ContentType.JSON).body(Map.of("enabled", true)).put("/config/{option}", name)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:dynamokit:problem:invalid-input"))
+                .body("status", equalTo(400))
+                .body("detail", equalTo("Config store 'flags': option name '" + name.substring(0, 40) + "...' is 1100"
+                        + " bytes long; DynamoDB allows at most 1024 (UTF-8) in a range key: choose a shorter name"));
+        given().get("/config/{option}", name).then().statusCode(400)
+                .body("type", equalTo("urn:dynamokit:problem:invalid-input"));
+        assertThat(flags.getAll()).doesNotContainKey(name);
+    }
+
+    @Test
+    void aBodyOverTheItemLimitIsABadRequestProblemAndWritesNothing() {
+        String tag = given().contentType(ContentType.JSON).body(Map.of("text", "small")).put("/config/notice")
+                .then().statusCode(200).extract().header("ETag");
+        given().contentType(ContentType.JSON).body(Map.of("text", "x".repeat(410_000))).put("/config/notice")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:dynamokit:problem:invalid-input"))
+                .body("detail", containsString("Option 'notice' of config store 'flags' was rejected by DynamoDB,"
+                        + " nothing was written"))
+                .body("detail", containsString("400 KB"));
+        given().get("/config/notice").then().statusCode(200).header("ETag", equalTo(tag))
+                .body("text", equalTo("small"));
+        flags.reload();
+        given().get("/config/notice").then().statusCode(200).header("ETag", equalTo(tag))
+                .body("text", equalTo("small"));
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName("ForumConfig").key(Map.of(
+                "_store", AttributeValue.fromS("flags"), "_option", AttributeValue.fromS("notice")))).item();
+        assertThat(item.get("text").s()).isEqualTo("small");
     }
 
     @Test

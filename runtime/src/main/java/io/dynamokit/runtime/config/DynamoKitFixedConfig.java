@@ -66,6 +66,13 @@ public interface DynamoKitFixedConfig {
         boolean notFound();
 
         /**
+         * 400 for the config stores' `InvalidConfigOptionException`: an empty or over-long option name, a value that
+         * cannot be marshalled, a value keyed by a key attribute, an item over 400 KB. Nothing was written.
+         */
+        @WithDefault("true")
+        boolean invalidInput();
+
+        /**
          * 500 for any other DynamoDB or AWS SDK failure (`ResourceNotFoundException`, `ValidationException`, ...).
          */
         @WithDefault("true")

@@ -22,6 +22,7 @@ import io.dynamokit.configstore.ConfigStore;
 import io.dynamokit.configstore.ConfigStoreChange;
 import io.dynamokit.configstore.ConfigStoreConflictException;
 import io.dynamokit.configstore.ConfigStoreTableException;
+import io.dynamokit.configstore.InvalidConfigOptionException;
 import io.dynamokit.configstore.OptionNotFoundException;
 import io.dynamokit.document.DocumentClient;
 import io.dynamokit.document.GetOptions;
@@ -40,6 +41,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 public final class DefaultConfigStore implements ConfigStore {
 
     private static final Logger LOG = Logger.getLogger(DefaultConfigStore.class);
+    /** A UTF-16 unit is at most 3 bytes in UTF-8: a name of at most this many chars is within DynamoDB's limit. */
+    private static final int ALWAYS_SHORT_ENOUGH = StoreSettings.MAX_OPTION_NAME_BYTES / 3;
 
     private final StoreSettings settings;
     private final DocumentClient documents;
@@ -130,8 +133,8 @@ public final class DefaultConfigStore implements ConfigStore {
     public ConfigOption option(String option) {
         ConfigOption found;
         if (settings.inMemory()) {
-            // no encoding of the name on this path: a name too long to be stored is simply not found
-            if (option == null || option.isEmpty()) {
+            // the UTF-8 length is computed only for names long enough to exceed the limit: this path stays two lookups
+            if (option == null || option.isEmpty() || option.length() > ALWAYS_SHORT_ENOUGH) {
                 checkOptionName(option);
             }
             found = snapshot().options.get(option);
@@ -154,13 +157,26 @@ public final class DefaultConfigStore implements ConfigStore {
     private Snapshot snapshot() {
         Snapshot current = snapshot;
         if (current == null) {
-            throw new ConfigStoreTableException(settings.name(), settings.tableName(),
-                    ConfigStoreTableException.Problem.NOT_READY,
-                    "Config store '" + settings.name() + "' has not loaded its options yet (table '"
-                            + settings.tableName() + "')",
-                    null);
+            throw notLoaded("");
         }
         return current;
+    }
+
+    /**
+     * Before a write is sent: an in-memory store that has not loaded could not serve what it writes, so it writes
+     * nothing.
+     */
+    private void checkLoaded() {
+        if (settings.inMemory() && snapshot == null) {
+            throw notLoaded("; nothing was written");
+        }
+    }
+
+    private ConfigStoreTableException notLoaded(String outcome) {
+        return new ConfigStoreTableException(settings.name(), settings.tableName(),
+                ConfigStoreTableException.Problem.NOT_READY, "Config store '" + settings.name()
+                        + "' has not loaded its options yet (table '" + settings.tableName() + "')" + outcome,
+                null);
     }
 
     private ConfigOption readOption(String option) {
@@ -212,6 +228,7 @@ public final class DefaultConfigStore implements ConfigStore {
     @Override
     public ConfigOption set(String option, Map<String, ?> values) {
         checkOptionName(option);
+        checkLoaded();
         return put(option, values, knownVersion(option));
     }
 
@@ -224,6 +241,7 @@ public final class DefaultConfigStore implements ConfigStore {
                     + "optimistic-locking=true to write conditionally on a version, or use set(option, values)");
         }
         checkOptionName(basis.name());
+        checkLoaded();
         return put(basis.name(), values, basis.version());
     }
 
@@ -271,9 +289,11 @@ public final class DefaultConfigStore implements ConfigStore {
         Map<String, ?> checked = checkValues(option, values);
         checkMarshals(option, checked);
         if (checked.isEmpty()) {
-            throw new IllegalArgumentException("Option '" + option + "' of config store '" + settings.name()
+            throw new InvalidConfigOptionException(settings.name(), option, "Option '" + option
+                    + "' of config store '" + settings.name()
                     + "': update needs at least one value; use set to replace all values, delete to remove the option");
         }
+        checkLoaded();
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, Object> placeholders = new LinkedHashMap<>();
         List<String> assignments = new ArrayList<>();
@@ -305,6 +325,7 @@ public final class DefaultConfigStore implements ConfigStore {
     @Override
     public void delete(String option) {
         checkOptionName(option);
+        checkLoaded();
         long expected = 0;
         WriteOptions write = WriteOptions.defaults();
         if (settings.optimisticLocking()) {
@@ -365,7 +386,8 @@ public final class DefaultConfigStore implements ConfigStore {
     private RuntimeException rejected(String option, DynamoDbException e) {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         if ("ValidationException".equals(code)) {
-            return new IllegalArgumentException("Option '" + option + "' of config store '" + settings.name()
+            return new InvalidConfigOptionException(settings.name(), option, "Option '" + option
+                    + "' of config store '" + settings.name()
                     + "' was rejected by DynamoDB, nothing was written: " + e.awsErrorDetails().errorMessage()
                     + " (an item, key attributes included, holds at most 400 KB)", e);
         }
@@ -567,14 +589,18 @@ public final class DefaultConfigStore implements ConfigStore {
 
     private void checkOptionName(String option) {
         if (option == null || option.isEmpty()) {
-            throw new IllegalArgumentException(
+            throw new InvalidConfigOptionException(settings.name(), option,
                     "Config store '" + settings.name() + "': an option name must not be empty");
+        }
+        if (option.length() <= ALWAYS_SHORT_ENOUGH) {
+            return;
         }
         int bytes = option.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > StoreSettings.MAX_OPTION_NAME_BYTES) {
-            throw new IllegalArgumentException("Config store '" + settings.name() + "': option name '"
-                    + option.substring(0, 40) + "...' is " + bytes + " bytes long; DynamoDB allows at most "
-                    + StoreSettings.MAX_OPTION_NAME_BYTES + " (UTF-8) in a range key");
+            throw new InvalidConfigOptionException(settings.name(), option, "Config store '" + settings.name()
+                    + "': option name '" + option.substring(0, 40) + "...' is " + bytes
+                    + " bytes long; DynamoDB allows at most " + StoreSettings.MAX_OPTION_NAME_BYTES
+                    + " (UTF-8) in a range key: choose a shorter name");
         }
     }
 
@@ -582,13 +608,14 @@ public final class DefaultConfigStore implements ConfigStore {
         Objects.requireNonNull(values, "values");
         for (String key : values.keySet()) {
             if (key == null || key.isEmpty()) {
-                throw new IllegalArgumentException("Option '" + option + "' of config store '" + settings.name()
-                        + "': a value's key must not be empty");
+                throw new InvalidConfigOptionException(settings.name(), option, "Option '" + option
+                        + "' of config store '" + settings.name() + "': a value's key must not be empty");
             }
             if (key.equals(settings.storeKeyAttribute()) || key.equals(settings.optionKeyAttribute())
                     || key.equals(settings.versionAttribute())) {
-                throw new IllegalArgumentException("Option '" + option + "' of config store '" + settings.name()
-                        + "': '" + key + "' is the store's " + (key.equals(settings.versionAttribute()) ? "version"
+                throw new InvalidConfigOptionException(settings.name(), option, "Option '" + option
+                        + "' of config store '" + settings.name() + "': '" + key + "' is the store's "
+                        + (key.equals(settings.versionAttribute()) ? "version"
                                 : "key")
                         + " attribute and cannot be a value's key");
             }
@@ -605,8 +632,9 @@ public final class DefaultConfigStore implements ConfigStore {
         try {
             return AttributeValues.fromItem(AttributeValues.toItem(item));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Option '" + option + "' of config store '" + settings.name()
-                    + "' cannot be written, nothing was: " + e.getMessage(), e);
+            throw new InvalidConfigOptionException(settings.name(), option, "Option '" + option
+                    + "' of config store '" + settings.name() + "' cannot be written, nothing was: " + e.getMessage(),
+                    e);
         }
     }
 

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import io.dynamokit.configstore.ConfigStoreTableException;
 import io.dynamokit.configstore.ConfigStoreTableException.Problem;
 import io.dynamokit.document.DocumentClient;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -78,9 +79,15 @@ final class StoreTable {
             // created meanwhile by another instance of the application: its schema is checked below
             LOG.debugf("Table '%s' was created by someone else meanwhile", settings.tableName());
         } catch (RuntimeException e) {
+            // DynamoDB's code and message without the SDK's request id, which says nothing to the reader
+            String cause = e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                    ? service.awsErrorDetails().errorCode() + ": " + service.awsErrorDetails().errorMessage()
+                    : e.getMessage();
             throw new ConfigStoreTableException(settings.name(), settings.tableName(), Problem.NOT_CREATED,
                     "Table '" + settings.tableName() + "' of config store '" + settings.name()
-                            + "' could not be created: " + e.getMessage(),
+                            + "' could not be created (" + cause + "): create it (hash key "
+                            + settings.storeKeyAttribute() + " (S), range key " + settings.optionKeyAttribute()
+                            + " (S)) yourself, or remove the cause and start again",
                     e);
         }
         return awaitActive(settings, documents);

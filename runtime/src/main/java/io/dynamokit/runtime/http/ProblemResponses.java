@@ -51,6 +51,9 @@ public class ProblemResponses {
         if (!switches.notFound()) {
             kinds.add(FailureKind.NOT_FOUND);
         }
+        if (!switches.invalidInput()) {
+            kinds.add(FailureKind.INVALID_INPUT);
+        }
         if (!switches.other()) {
             kinds.add(FailureKind.OTHER);
         }

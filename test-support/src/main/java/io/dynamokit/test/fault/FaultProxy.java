@@ -367,6 +367,8 @@ public final class FaultProxy implements AutoCloseable {
                 case DELAY:
                     TimeUnit.NANOSECONDS.sleep(rule.delay().toNanos());
                     break;
+                case TABLE_STATUS:
+                    break;
                 case UNPROCESSED:
                     byte[] unprocessed = unprocessedBody(target, body);
                     if (unprocessed != null) {
@@ -383,6 +385,9 @@ public final class FaultProxy implements AutoCloseable {
         try {
             UpstreamConnection.Response upstreamResponse = upstream.exchange(head.method(),
                     upstreamRequest(head, body, framed));
+            if (rule != null && rule.kind() == FaultRule.Kind.TABLE_STATUS && upstreamResponse.head().status() == 200) {
+                upstreamResponse = withTableStatus(upstreamResponse, rule);
+            }
             response = relayedResponse(upstreamResponse, head.method(), keepAlive);
         } catch (IOException e) {
             if (closed.get()) {
@@ -487,6 +492,23 @@ public final class FaultProxy implements AutoCloseable {
         }
         text.append(HttpWire.CRLF);
         return HttpWire.concat(text, headRequest ? new byte[0] : upstreamResponse.body());
+    }
+
+    private static UpstreamConnection.Response withTableStatus(UpstreamConnection.Response upstreamResponse,
+            FaultRule rule) {
+        byte[] body = rule.withTableStatus(upstreamResponse.body());
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        HttpWire.ResponseHead head = upstreamResponse.head();
+        List<HttpWire.Field> fields = new ArrayList<>();
+        for (HttpWire.Field field : head.fields()) {
+            if (!field.name().equalsIgnoreCase("x-amz-crc32")) {
+                fields.add(field);
+            }
+        }
+        fields.add(new HttpWire.Field("x-amz-crc32", Long.toString(crc.getValue())));
+        return new UpstreamConnection.Response(
+                new HttpWire.ResponseHead(head.version(), head.status(), head.reason(), fields), body);
     }
 
     private static byte[] errorResponse(FaultRule rule, boolean keepAlive) {

@@ -27,15 +27,18 @@ public final class FaultRule {
         ERROR,
         DELAY,
         RESET,
-        UNPROCESSED
+        UNPROCESSED,
+        TABLE_STATUS
     }
 
     private static final String ERROR_TYPE_PREFIX = "com.amazonaws.dynamodb.v20120810#";
     private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9_.-]+");
+    private static final Pattern TABLE_STATUS = Pattern.compile("\"TableStatus\"\\s*:\\s*\"[A-Z_]*\"");
     private static final int EVERY = -1;
 
     private final Kind kind;
     private final int status;
+    /** The error code; for {@link Kind#TABLE_STATUS}, the status put in the answer. */
     private final String errorCode;
     private final Duration delay;
     private final String operation;
@@ -161,6 +164,22 @@ public final class FaultRule {
     }
 
     /**
+     * A rule forwarding {@code DescribeTable} requests and answering with the upstream's response in which the table's
+     * {@code TableStatus} is replaced by {@code status} (and {@code x-amz-crc32} recomputed): a table that stays
+     * {@code CREATING}, {@code UPDATING} or {@code DELETING}, which DynamoDB Local never shows for long.
+     *
+     * @param status the status to report, such as {@code CREATING}; upper-case letters and {@code _} only
+     * @return the rule, already narrowed to {@code DescribeTable}
+     */
+    public static FaultRule describeTableStatus(String status) {
+        Objects.requireNonNull(status, "status");
+        if (!status.matches("[A-Z_]+")) {
+            throw new IllegalArgumentException("Invalid table status: " + status);
+        }
+        return of(Kind.TABLE_STATUS, 200, status, null).forOperation("DescribeTable");
+    }
+
+    /**
      * @param n how many matching requests the rule applies to, zero or more; later ones fall through to the next
      *        rule or to the upstream
      * @return a new rule applying to the first {@code n} matching requests only
@@ -275,9 +294,20 @@ public final class FaultRule {
                 return RecordedRequest.OUTCOME_DELAYED;
             case UNPROCESSED:
                 return RecordedRequest.OUTCOME_UNPROCESSED;
+            case TABLE_STATUS:
+                return RecordedRequest.OUTCOME_TABLE_STATUS;
             default:
                 return RecordedRequest.OUTCOME_RESET;
         }
+    }
+
+    /**
+     * @return the upstream's {@code DescribeTable} answer with the rule's table status in it
+     */
+    byte[] withTableStatus(byte[] upstreamBody) {
+        String body = new String(upstreamBody, StandardCharsets.UTF_8);
+        return TABLE_STATUS.matcher(body).replaceFirst("\"TableStatus\":\"" + errorCode + "\"")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -308,6 +338,9 @@ public final class FaultRule {
                 break;
             case UNPROCESSED:
                 text.append("unprocessed");
+                break;
+            case TABLE_STATUS:
+                text.append("table status ").append(errorCode);
                 break;
             default:
                 text.append("reset");

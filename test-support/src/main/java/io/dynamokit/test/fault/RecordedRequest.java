@@ -22,6 +22,8 @@ public final class RecordedRequest {
     public static final String OUTCOME_UNPROCESSED = "unprocessed";
     /** Outcome of a request that could not be forwarded; the client received {@code 502 Bad Gateway}. */
     public static final String OUTCOME_UPSTREAM_ERROR = "upstream-error";
+    /** Forwarded, with the table status in the answer replaced ({@link FaultRule#describeTableStatus(String)}). */
+    public static final String OUTCOME_TABLE_STATUS = "table-status";
 
     private static final String TARGET_HEADER = "X-Amz-Target";
 
