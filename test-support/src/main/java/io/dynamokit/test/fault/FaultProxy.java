@@ -39,8 +39,8 @@ import org.jboss.logging.Logger;
  * <p>
  * Point a DynamoDB client's endpoint at {@link #uri()}; every request is recorded ({@link #requests()}), checked
  * against the {@linkplain #addRule(FaultRule) rules} in the order they were added, and either answered by the first
- * rule that matches and applies, or forwarded to the upstream with its response relayed back. Client connections are
- * kept alive for as many requests as the client wants.
+ * rule that matches and applies, or forwarded to the upstream with its response relayed back (changed, for a rule
+ * that rewrites answers). Client connections are kept alive for as many requests as the client wants.
  *
  * <pre>{@code
  * try (FaultProxy proxy = FaultProxy.start(URI.create("http://127.0.0.1:8000"))) {
@@ -349,7 +349,7 @@ public final class FaultProxy implements AutoCloseable {
         }
 
         String target = HttpWire.first(head.fields(), TARGET_HEADER);
-        FaultRule rule = select(target);
+        FaultRule rule = select(target, body);
         Exchange exchange = record(RecordedRequest.of(head, body,
                 rule == null ? RecordedRequest.OUTCOME_FORWARDED : rule.outcome()));
         LOG.debugf("%s %s (%s) -> %s", head.method(), head.target(), target, rule == null ? "forward" : rule);
@@ -374,6 +374,12 @@ public final class FaultProxy implements AutoCloseable {
                         return keepAlive;
                     }
                     break;
+                case IN_MEMORY_TAGGING:
+                    respond(out, jsonResponse(rule.tags().answer(RecordedRequest.operationOf(target), body),
+                            keepAlive), request);
+                    return keepAlive;
+                case REWRITE_DESCRIBE_TABLE:
+                    break;
                 default:
                     throw new IllegalStateException("Unknown rule kind " + rule.kind());
             }
@@ -383,7 +389,12 @@ public final class FaultProxy implements AutoCloseable {
         try {
             UpstreamConnection.Response upstreamResponse = upstream.exchange(head.method(),
                     upstreamRequest(head, body, framed));
-            response = relayedResponse(upstreamResponse, head.method(), keepAlive);
+            if (rule != null && rule.kind() == FaultRule.Kind.REWRITE_DESCRIBE_TABLE
+                    && upstreamResponse.head().status() == 200) {
+                response = jsonResponse(rule.rewrite().rewrite(upstreamResponse.body()), keepAlive);
+            } else {
+                response = relayedResponse(upstreamResponse, head.method(), keepAlive);
+            }
         } catch (IOException e) {
             if (closed.get()) {
                 throw e;
@@ -396,9 +407,9 @@ public final class FaultProxy implements AutoCloseable {
         return keepAlive;
     }
 
-    private FaultRule select(String target) {
+    private FaultRule select(String target, byte[] body) {
         for (FaultRule rule : rules) {
-            if (rule.matches(target) && rule.tryApply()) {
+            if (rule.matches(target, body) && rule.tryApply()) {
                 return rule;
             }
         }
