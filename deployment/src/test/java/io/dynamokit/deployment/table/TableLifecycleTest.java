@@ -77,7 +77,7 @@ public class TableLifecycleTest {
         Supplier<List<String>> tagging = () -> {
             List<String> requests = new ArrayList<>();
             for (RecordedRequest request : recorded.requests()) {
-                if (request.operation() != null && request.operation().contains("Tag")) {
+                if (List.of("ListTagsOfResource", "TagResource", "UntagResource").contains(request.operation())) {
                     requests.add(request.operation() + " " + request.bodyAsString());
                 }
             }
