@@ -13,6 +13,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.dynamokit.deployment.devservices.TestDynamoDb;
 import io.dynamokit.test.fault.FaultProxy;
 import io.dynamokit.test.fault.RecordedRequest;
+import io.quarkus.builder.Version;
+import io.quarkus.maven.dependency.Dependency;
 import io.quarkus.test.QuarkusProdModeTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -49,6 +51,11 @@ public class SecondStartChangesNothingTest {
             .overrideConfigKey(DECLARED + "RestartReply\".hash-key", "Id:N")
             .overrideConfigKey(DECLARED + "RestartReply\".billing-mode", "on-demand")
             .overrideConfigKey(DECLARED + "RestartTag\".hash-key", "Name:B")
+            // the runtime side of the extensions whose deployment side this module's tests bring
+            .setForcedDependencies(List.of(
+                    Dependency.of("io.quarkus", "quarkus-rest", Version.getVersion()),
+                    Dependency.of("io.quarkus", "quarkus-micrometer", Version.getVersion()),
+                    Dependency.of("io.quarkus", "quarkus-smallrye-health", Version.getVersion())))
             .setRuntimeProperties(runtime("create"))
             .setRun(true);
 
