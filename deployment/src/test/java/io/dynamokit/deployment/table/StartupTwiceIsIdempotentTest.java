@@ -36,8 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * all tables at the same time.
  * <p>
  * The second run is a second {@code TableManager} built inside the running application from the same configuration,
- * as a second start-up builds it, and run through a {@link FaultProxy} that records its requests; it is not a second
- * start of Quarkus, which a {@code QuarkusUnitTest} cannot make against the same database in a known order.
+ * as a second start-up builds it, and run through a {@link FaultProxy} that records its requests and holds each
+ * {@code DescribeTable} back, so that the tables are seen read at the same time. {@link SecondStartChangesNothingTest}
+ * starts the packaged application itself a second time.
  */
 public class StartupTwiceIsIdempotentTest {
 
