@@ -41,11 +41,7 @@ public class CreateRefusesTablesWithOtherKeysTest {
             .overrideConfigKey("quarkus.dynamokit.tables.\"CreateKeysReply\".hash-key", "Id:S")
             .overrideConfigKey("quarkus.dynamokit.tables.\"CreateKeysNew\".hash-key", "Id:S")
             .assertException(t -> {
-                Throwable error = t;
-                while (error != null && !(error instanceof TableManagementException)) {
-                    error = error.getCause();
-                }
-                assertThat(error).as("a TableManagementException in %s", t).isNotNull();
+                Throwable error = TableFixtures.cause(t, TableManagementException.class);
                 assertThat(error.getMessage()).isEqualTo("""
                         quarkus.dynamokit.schema-management=create: these existing tables have other keys or local \
                         secondary indexes than declared:

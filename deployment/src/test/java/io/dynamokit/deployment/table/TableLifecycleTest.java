@@ -10,7 +10,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,11 +24,10 @@ import io.dynamokit.table.TableStatus;
 import io.dynamokit.test.fault.FaultProxy;
 import io.dynamokit.test.fault.FaultRule;
 import io.dynamokit.test.fault.LoopbackPorts;
-import io.dynamokit.test.fault.RecordedRequest;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.Tag;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescription;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
 
 /**
  * The table lifecycle through {@link TableManager}: apply a declaration, the table runs and matches it; a table with
@@ -37,8 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescr
  * <p>
  * DynamoDB Local does not support tagging, so the application reaches it through a {@link FaultProxy} whose
  * {@link FaultRule#inMemoryTagging()} rule answers the tagging operations as DynamoDB does; every other request goes to
- * DynamoDB Local. The proxy runs in JUnit's class loader; the tagging requests it saw reach the test through a
- * {@link Supplier} of JDK types in the system properties.
+ * DynamoDB Local. The proxy runs in JUnit's class loader; the tagging requests it saw reach the test through
+ * {@link ProxyRecording}.
  */
 public class TableLifecycleTest {
 
@@ -51,7 +49,7 @@ public class TableLifecycleTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClass(TableFixtures.class))
+            .withApplicationRoot(jar -> jar.addClasses(TableFixtures.class, ProxyRecording.class))
             .withConfigurationResource("explicit-endpoint.properties")
             .setBeforeAllCustomizer(TableLifecycleTest::taggingProxy)
             .setAfterAllCustomizer(TableLifecycleTest::closeProxy)
@@ -73,24 +71,14 @@ public class TableLifecycleTest {
     static void taggingProxy() {
         proxy = FaultProxy.start(URI.create(TestDynamoDb.endpoint()), PROXY_PORT);
         proxy.addRule(FaultRule.inMemoryTagging());
-        FaultProxy recorded = proxy;
-        Supplier<List<String>> tagging = () -> {
-            List<String> requests = new ArrayList<>();
-            for (RecordedRequest request : recorded.requests()) {
-                if (List.of("ListTagsOfResource", "TagResource", "UntagResource").contains(request.operation())) {
-                    requests.add(request.operation() + " " + request.bodyAsString());
-                }
-            }
-            return requests;
-        };
-        System.getProperties().put(RECORDING, tagging);
+        ProxyRecording.publish(RECORDING, proxy,
+                request -> List.of("ListTagsOfResource", "TagResource", "UntagResource").contains(request.operation())
+                        ? request.operation() + " " + request.bodyAsString()
+                        : null);
     }
 
     static void closeProxy() {
-        System.getProperties().remove(RECORDING);
-        if (proxy != null) {
-            proxy.close();
-        }
+        ProxyRecording.close(RECORDING, proxy);
     }
 
     @Inject
@@ -172,9 +160,8 @@ public class TableLifecycleTest {
                 .containsEntry("LifecycleRead", TableStatus.RUNNING);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> taggingRequests() {
-        return ((Supplier<List<String>>) System.getProperties().get(RECORDING)).get();
+        return ProxyRecording.requests(RECORDING);
     }
 
     /** The JSON array of the member in the request, or nothing. */

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +25,6 @@ import io.dynamokit.table.TableStatus;
 import io.dynamokit.test.fault.FaultProxy;
 import io.dynamokit.test.fault.FaultRule;
 import io.dynamokit.test.fault.LoopbackPorts;
-import io.dynamokit.test.fault.RecordedRequest;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -41,8 +39,8 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
  * <p>
  * DynamoDB Local makes tables and indexes ACTIVE at once, so the application reaches it through a {@link FaultProxy}
  * that changes the statuses in the {@code DescribeTable} answers of some tables, as Amazon DynamoDB reports them while
- * it works on a table. The proxy runs in JUnit's class loader; what it saw reaches the test through a
- * {@link Supplier} of JDK types in the system properties.
+ * it works on a table. The proxy runs in JUnit's class loader; what it saw reaches the test through
+ * {@link ProxyRecording}.
  */
 public class TablesInProgressArePendingTest {
 
@@ -57,7 +55,7 @@ public class TablesInProgressArePendingTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClass(TableFixtures.class))
+            .withApplicationRoot(jar -> jar.addClasses(TableFixtures.class, ProxyRecording.class))
             .withConfigurationResource("explicit-endpoint.properties")
             .setBeforeAllCustomizer(TablesInProgressArePendingTest::tablesBehindRewritingProxy)
             .setAfterAllCustomizer(TablesInProgressArePendingTest::closeProxy)
@@ -89,24 +87,14 @@ public class TablesInProgressArePendingTest {
         proxy.addRule(FaultRule.rewriteDescribeTable("PendingUpdating", "UPDATING"));
         proxy.addRule(FaultRule.rewriteDescribeTable("PendingDeleting", "DELETING"));
         proxy.addRule(FaultRule.rewriteDescribeTableIndex("PendingIndexed", "ByAuthor", "CREATING"));
-        FaultProxy recorded = proxy;
-        Supplier<List<String>> recording = () -> {
-            List<String> requests = new ArrayList<>();
-            for (RecordedRequest request : recorded.requests()) {
-                Matcher name = TABLE_NAME.matcher(request.bodyAsString());
-                requests.add(request.operation() + " " + (name.find() ? name.group(1) : "-") + " "
-                        + request.outcome());
-            }
-            return requests;
-        };
-        System.getProperties().put(RECORDING, recording);
+        ProxyRecording.publish(RECORDING, proxy, request -> {
+            Matcher name = TABLE_NAME.matcher(request.bodyAsString());
+            return request.operation() + " " + (name.find() ? name.group(1) : "-") + " " + request.outcome();
+        });
     }
 
     static void closeProxy() {
-        System.getProperties().remove(RECORDING);
-        if (proxy != null) {
-            proxy.close();
-        }
+        ProxyRecording.close(RECORDING, proxy);
     }
 
     @Inject
@@ -148,10 +136,9 @@ public class TablesInProgressArePendingTest {
     }
 
     /** The outcome of each DescribeTable of the table so far, in order. */
-    @SuppressWarnings("unchecked")
     private static List<String> describes(String table) {
         List<String> outcomes = new ArrayList<>();
-        for (String request : ((Supplier<List<String>>) System.getProperties().get(RECORDING)).get()) {
+        for (String request : ProxyRecording.requests(RECORDING)) {
             String prefix = "DescribeTable " + table + " ";
             if (request.startsWith(prefix)) {
                 outcomes.add(request.substring(prefix.length()));

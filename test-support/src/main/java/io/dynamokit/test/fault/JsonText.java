@@ -72,46 +72,20 @@ final class JsonText {
     /** The elements of a JSON array, each as JSON text; empty when the value is absent or not an array. */
     static List<String> elements(String array) {
         List<String> elements = new ArrayList<>();
-        if (array == null || array.isEmpty() || array.charAt(0) != '[') {
+        if (array == null || !array.startsWith("[")) {
             return elements;
         }
-        int depth = 0;
-        boolean inString = false;
-        int start = -1;
-        for (int i = 1; i < array.length(); i++) {
-            char c = array.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-                continue;
+        int i = 1;
+        while (true) {
+            while (i < array.length() && (Character.isWhitespace(array.charAt(i)) || array.charAt(i) == ',')) {
+                i++;
             }
-            if (start < 0 && !Character.isWhitespace(c) && c != ',' && !(depth == 0 && c == ']')) {
-                start = i;
+            if (i >= array.length() || array.charAt(i) == ']') {
+                return elements;
             }
-            if (c == '"') {
-                inString = true;
-            } else if (c == '{' || c == '[') {
-                depth++;
-            } else if (c == '}' || c == ']') {
-                if (depth == 0) {
-                    add(elements, array, start, i);
-                    return elements;
-                }
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                add(elements, array, start, i);
-                start = -1;
-            }
-        }
-        return elements;
-    }
-
-    private static void add(List<String> elements, String array, int start, int end) {
-        if (start >= 0) {
-            elements.add(array.substring(start, end).trim());
+            int end = HttpWire.valueEnd(array, i);
+            elements.add(array.substring(i, end).trim());
+            i = end;
         }
     }
 }

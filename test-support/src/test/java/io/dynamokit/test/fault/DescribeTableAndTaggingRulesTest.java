@@ -74,7 +74,9 @@ class DescribeTableAndTaggingRulesTest {
         assertThat(JsonText.elements("[]")).isEmpty();
         assertThat(JsonText.elements("[ \"a\" , {\"b\":[1,2]},\"c,]\" ]")).containsExactly("\"a\"",
                 "{\"b\":[1,2]}", "\"c,]\"");
+        assertThat(JsonText.elements("[1, true,null]")).containsExactly("1", "true", "null");
         assertThat(JsonText.elements(null)).isEmpty();
+        assertThat(HttpWire.jsonMember("{\"a\":{\"b\":1},\"c\":2}", "c")).isEqualTo("2");
     }
 
     private static byte[] bytes(String text) {
