@@ -40,7 +40,7 @@ public class StoreTableNotActiveInTimeFailsStartupTest {
         try (DynamoDbClient dynamo = StoreFixtures.testDynamoDb()) {
             StoreFixtures.table(dynamo, "StoreForeverCreating", "_store", "_option");
         }
-        creating = FaultRule.describeTableStatus("CREATING");
+        creating = FaultRule.rewriteDescribeTable("StoreForeverCreating", "CREATING");
         proxy = StoreFixtures.startupThrough(creating);
     }
 

@@ -32,11 +32,7 @@ public class DropAndCreateIsRefusedInProdTest {
             .overrideConfigKey("quarkus.dynamokit.schema-management", "drop-and-create")
             .overrideConfigKey("quarkus.dynamokit.tables.\"ProdGuarded\".hash-key", "Id:S")
             .assertException(t -> {
-                Throwable error = t;
-                while (error != null && !(error instanceof TableManagementException)) {
-                    error = error.getCause();
-                }
-                assertThat(error).as("a TableManagementException in %s", t).isNotNull();
+                Throwable error = TableFixtures.cause(t, TableManagementException.class);
                 assertThat(error.getMessage()).isEqualTo("quarkus.dynamokit.schema-management=drop-and-create deletes "
                         + "every declared table and its data, and this application runs in production (the prod "
                         + "profile, or a java -jar or native application): it is refused. Use update or create, or set "

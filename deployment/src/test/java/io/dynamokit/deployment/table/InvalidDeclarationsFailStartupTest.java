@@ -34,11 +34,7 @@ public class InvalidDeclarationsFailStartupTest {
             .overrideConfigKey(MANY + "range-key", "At:N")
             .overrideConfigKey(MANY + "billing-mode", "on-demand")
             .assertException(t -> {
-                Throwable error = t;
-                while (error != null && !(error instanceof ConfigurationException)) {
-                    error = error.getCause();
-                }
-                assertThat(error).as("a ConfigurationException in %s", t).isNotNull();
+                Throwable error = TableFixtures.cause(t, ConfigurationException.class);
                 assertThat(error.getMessage())
                         .startsWith("Invalid DynamoKit configuration:\n - ")
                         .contains("quarkus.dynamokit.client.read-capacity-units is 0: use 1 or more")

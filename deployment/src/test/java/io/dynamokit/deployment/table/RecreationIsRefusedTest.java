@@ -34,11 +34,7 @@ public class RecreationIsRefusedTest {
                     "LastPostDateTime:S")
             .overrideConfigKey("quarkus.dynamokit.tables.\"RecreateNew\".hash-key", "Id:S")
             .assertException(t -> {
-                Throwable error = t;
-                while (error != null && !(error instanceof TableManagementException)) {
-                    error = error.getCause();
-                }
-                assertThat(error).as("a TableManagementException in %s", t).isNotNull();
+                Throwable error = TableFixtures.cause(t, TableManagementException.class);
                 assertThat(error.getMessage()).isEqualTo("""
                         quarkus.dynamokit.schema-management=update: these tables cannot be brought to their \
                         declarations without deleting them and their data:

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +32,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Schema management run a second time, with the same declarations against the tables the first start-up made, changes
- * nothing: it only reads, one {@code DescribeTable} per table, all tables at the same time.
+ * nothing under {@code create}, {@code validate} or {@code update}: it only reads, one {@code DescribeTable} per table,
+ * all tables at the same time.
+ * <p>
+ * The second run is a second {@code TableManager} built inside the running application from the same configuration,
+ * as a second start-up builds it, and run through a {@link FaultProxy} that records its requests and holds each
+ * {@code DescribeTable} back, so that the tables are seen read at the same time. {@link SecondStartChangesNothingTest}
+ * starts the packaged application itself a second time.
  */
 public class StartupTwiceIsIdempotentTest {
 
@@ -65,7 +72,7 @@ public class StartupTwiceIsIdempotentTest {
     DynamoDbClient dynamo;
 
     @Test
-    void secondRunOnlyReadsEachTableOnceAndConcurrently() {
+    void secondRunOfEachStrategyOnlyReadsEachTableOnceAndConcurrently() {
         assertThat(tables.status()).containsOnly(Map.entry("TwiceReply", TableStatus.RUNNING),
                 Map.entry("TwiceTag", TableStatus.RUNNING), Map.entry("TwiceThread", TableStatus.RUNNING));
         dynamo.putItem(b -> b.tableName("TwiceReply").item(Map.of("Id", AttributeValue.fromN("1"))));
@@ -74,17 +81,22 @@ public class StartupTwiceIsIdempotentTest {
         try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty(TestDynamoDb.ENDPOINT_PROPERTY)));
                 DynamoDbClient client = TableFixtures.client(proxy.uri().toString())) {
             proxy.addRule(FaultRule.delay(Duration.ofMillis(300)).forOperation("DescribeTable"));
-            DefaultTableManager second = new DefaultTableManager(client,
-                    new DefaultDocumentClient(client, BatchSettings.of(config.document()), executor),
-                    TableDeclarations.definitions(config), executor, Duration.ofSeconds(30));
+            for (SchemaManagement strategy : List.of(SchemaManagement.CREATE, SchemaManagement.VALIDATE,
+                    SchemaManagement.UPDATE)) {
+                proxy.clearRequests();
+                proxy.resetConcurrency();
+                DefaultTableManager second = new DefaultTableManager(client,
+                        new DefaultDocumentClient(client, BatchSettings.of(config.document()), executor),
+                        TableDeclarations.definitions(config), executor, Duration.ofSeconds(30));
 
-            second.manageSchema(SchemaManagement.UPDATE, false, false);
+                second.manageSchema(strategy, false, false);
 
-            assertThat(proxy.requests()).extracting(RecordedRequest::operation)
-                    .filteredOn("DescribeTable"::equals).hasSize(3);
-            assertThat(proxy.requests()).extracting(RecordedRequest::operation)
-                    .allMatch(operation -> operation.startsWith("Describe") || operation.startsWith("ListTags"));
-            assertThat(proxy.maxConcurrentRequests()).isGreaterThanOrEqualTo(3);
+                assertThat(proxy.requests()).extracting(RecordedRequest::operation).as("%s", strategy)
+                        .filteredOn("DescribeTable"::equals).hasSize(3);
+                assertThat(proxy.requests()).extracting(RecordedRequest::operation).as("%s", strategy)
+                        .allMatch(operation -> operation.startsWith("Describe") || operation.startsWith("ListTags"));
+                assertThat(proxy.maxConcurrentRequests()).as("%s", strategy).isGreaterThanOrEqualTo(3);
+            }
         } finally {
             executor.shutdown();
         }

@@ -1,5 +1,7 @@
 package io.dynamokit.deployment.table;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.util.function.Consumer;
 
@@ -61,5 +63,15 @@ final class TableFixtures {
 
     static AttributeDefinition number(String attribute) {
         return AttributeDefinition.builder().attributeName(attribute).attributeType(ScalarAttributeType.N).build();
+    }
+
+    /** The failure of that type among the causes of a start-up failure; fails the test when there is none. */
+    static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+        Throwable error = failure;
+        while (error != null && !type.isInstance(error)) {
+            error = error.getCause();
+        }
+        assertThat(error).as("a %s in %s", type.getSimpleName(), failure).isNotNull();
+        return type.cast(error);
     }
 }

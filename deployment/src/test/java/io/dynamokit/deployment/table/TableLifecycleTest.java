@@ -6,28 +6,54 @@ import static io.dynamokit.deployment.table.TableFixtures.range;
 import static io.dynamokit.deployment.table.TableFixtures.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.dynamokit.deployment.devservices.TestDynamoDb;
 import io.dynamokit.table.TableManager;
 import io.dynamokit.table.TableStatus;
+import io.dynamokit.test.fault.FaultProxy;
+import io.dynamokit.test.fault.FaultRule;
+import io.dynamokit.test.fault.LoopbackPorts;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescription;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
 
 /**
  * The table lifecycle through {@link TableManager}: apply a declaration, the table runs and matches it; a table with
- * other throughput converges to the declared one; delete, and it is missing.
+ * other throughput and tags converges to the declared ones; delete, and it is missing.
+ * <p>
+ * DynamoDB Local does not support tagging, so the application reaches it through a {@link FaultProxy} whose
+ * {@link FaultRule#inMemoryTagging()} rule answers the tagging operations as DynamoDB does; every other request goes to
+ * DynamoDB Local. The proxy runs in JUnit's class loader; the tagging requests it saw reach the test through
+ * {@link ProxyRecording}.
  */
 public class TableLifecycleTest {
 
+    static final String RECORDING = "io.dynamokit.test.lifecycle-tagging";
+
+    private static final int PROXY_PORT = LoopbackPorts.reserve(TableLifecycleTest.class.getName());
+
+    /** JUnit's class loader only: started before the application, closed after it. */
+    private static FaultProxy proxy;
+
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClass(TableFixtures.class))
+            .withApplicationRoot(jar -> jar.addClasses(TableFixtures.class, ProxyRecording.class))
+            .withConfigurationResource("explicit-endpoint.properties")
+            .setBeforeAllCustomizer(TableLifecycleTest::taggingProxy)
+            .setAfterAllCustomizer(TableLifecycleTest::closeProxy)
+            .overrideConfigKey("quarkus.dynamodb.endpoint-override", "http://127.0.0.1:" + PROXY_PORT)
             .overrideConfigKey("quarkus.dynamokit.schema-management", "none")
             .overrideConfigKey("quarkus.dynamokit.tables.\"LifecycleNew\".hash-key", "id:S")
             .overrideConfigKey("quarkus.dynamokit.tables.\"LifecycleNew\".range-key", "at:N")
@@ -41,6 +67,19 @@ public class TableLifecycleTest {
             .overrideConfigKey("quarkus.dynamokit.tables.\"LifecycleBoth\".read-capacity-units", "25")
             .overrideConfigKey("quarkus.dynamokit.tables.\"LifecycleBoth\".write-capacity-units", "30")
             .overrideConfigKey("quarkus.dynamokit.tables.\"LifecycleBoth\".tags.team", "forum");
+
+    static void taggingProxy() {
+        proxy = FaultProxy.start(URI.create(TestDynamoDb.endpoint()), PROXY_PORT);
+        proxy.addRule(FaultRule.inMemoryTagging());
+        ProxyRecording.publish(RECORDING, proxy,
+                request -> List.of("ListTagsOfResource", "TagResource", "UntagResource").contains(request.operation())
+                        ? request.operation() + " " + request.bodyAsString()
+                        : null);
+    }
+
+    static void closeProxy() {
+        ProxyRecording.close(RECORDING, proxy);
+    }
 
     @Inject
     TableManager tables;
@@ -86,21 +125,49 @@ public class TableLifecycleTest {
         TableFixtures.create(dynamo, t -> t.tableName("LifecycleBoth").keySchema(hash("id"), range("at"))
                 .attributeDefinitions(string("id"), number("at"))
                 .provisionedThroughput(p -> p.readCapacityUnits(10L).writeCapacityUnits(10L)));
-        // DynamoDB Local does not support tagging, so the tag is neither compared nor applied here
+        String arn = dynamo.describeTable(b -> b.tableName("LifecycleBoth")).table().tableArn();
+        // tagged by someone else: not declared, so update removes it; aws: tags are DynamoDB's own, left alone
+        dynamo.tagResource(b -> b.resourceArn(arn).tags(Tag.builder().key("owner").value("ann").build(),
+                Tag.builder().key("aws:cloudformation:stack").value("forum").build()));
         assertThat(tables.diff("LifecycleBoth").differences()).extracting(Object::toString).containsExactly(
                 "LifecycleBoth: provisioned throughput read 10 != declared 25",
-                "LifecycleBoth: provisioned throughput write 10 != declared 30");
+                "LifecycleBoth: provisioned throughput write 10 != declared 30",
+                "LifecycleBoth: tag team: missing",
+                "LifecycleBoth: tag owner: not declared");
+        int before = taggingRequests().size();
 
         tables.apply("LifecycleBoth");
 
         assertThat(tables.diff("LifecycleBoth").isEmpty()).isTrue();
         assertThat(throughput("LifecycleBoth").readCapacityUnits()).isEqualTo(25L);
         assertThat(throughput("LifecycleBoth").writeCapacityUnits()).isEqualTo(30L);
+        List<String> changes = new ArrayList<>();
+        for (String request : taggingRequests().subList(before, taggingRequests().size())) {
+            if (!request.startsWith("ListTagsOfResource ")) {
+                changes.add(request.substring(0, request.indexOf(' ')) + " " + member(request, "TagKeys")
+                        + member(request, "Tags"));
+            }
+        }
+        assertThat(changes).containsExactly("UntagResource [\"owner\"]",
+                "TagResource [{\"Key\":\"team\",\"Value\":\"forum\"}]");
+        assertThat(dynamo.listTagsOfResource(b -> b.resourceArn(arn)).tags())
+                .extracting(tag -> tag.key() + "=" + tag.value())
+                .containsExactlyInAnyOrder("team=forum", "aws:cloudformation:stack=forum");
 
         tables.delete("LifecycleBoth");
         tables.awaitRunning("LifecycleRead", Duration.ofSeconds(10));
         assertThat(tables.status()).containsEntry("LifecycleBoth", TableStatus.MISSING)
                 .containsEntry("LifecycleRead", TableStatus.RUNNING);
+    }
+
+    private static List<String> taggingRequests() {
+        return ProxyRecording.requests(RECORDING);
+    }
+
+    /** The JSON array of the member in the request, or nothing. */
+    private static String member(String request, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*(\\[[^\\]]*\\])").matcher(request);
+        return matcher.find() ? matcher.group(1) : "";
     }
 
     private ProvisionedThroughputDescription throughput(String table) {

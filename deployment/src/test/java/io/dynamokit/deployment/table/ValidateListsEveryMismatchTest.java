@@ -39,11 +39,7 @@ public class ValidateListsEveryMismatchTest {
             .overrideConfigKey("quarkus.dynamokit.tables.\"ValidateSame\".hash-key", "Id:S")
             .overrideConfigKey("quarkus.dynamokit.tables.\"ValidateSame\".billing-mode", "on-demand")
             .assertException(t -> {
-                Throwable error = t;
-                while (error != null && !(error instanceof TableManagementException)) {
-                    error = error.getCause();
-                }
-                assertThat(error).as("a TableManagementException in %s", t).isNotNull();
+                Throwable error = TableFixtures.cause(t, TableManagementException.class);
                 assertThat(error.getMessage()).isEqualTo("""
                         quarkus.dynamokit.schema-management=validate: 2 declared tables differ from DynamoDB:
                          - ValidateReply: table missing

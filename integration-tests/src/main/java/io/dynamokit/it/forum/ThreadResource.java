@@ -40,6 +40,7 @@ import io.dynamokit.document.Page;
 import io.dynamokit.document.Query;
 import io.dynamokit.document.WriteOptions;
 import io.dynamokit.instrument.DynamoInstrumented;
+import io.dynamokit.table.TableManager;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
@@ -65,6 +66,9 @@ public class ThreadResource {
     @Inject
     ForumFlags flags;
 
+    @Inject
+    TableManager tables;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("forumName") String forumName, @Valid @NotNull ForumThread thread) {
@@ -84,7 +88,7 @@ public class ThreadResource {
             item.put("Tags", Set.copyOf(thread.tags()));
         }
         try {
-            documents.putItem(ThreadTable.NAME, item, WriteOptions.when("attribute_not_exists(Subject)"));
+            documents.putItem(threadTable(), item, WriteOptions.when("attribute_not_exists(Subject)"));
         } catch (ConditionalCheckFailedException e) {
             return Response.status(Response.Status.CONFLICT)
                     .entity(Map.of("error", "A thread with this subject already exists in " + forumName))
@@ -97,7 +101,7 @@ public class ThreadResource {
     @GET
     @Path("{subject}")
     public ForumThread get(@PathParam("forumName") String forumName, @PathParam("subject") String subject) {
-        return toThread(documents.getItemOrThrow(ThreadTable.NAME, key(forumName, subject), GetOptions.consistent()));
+        return toThread(documents.getItemOrThrow(threadTable(), key(forumName, subject), GetOptions.consistent()));
     }
 
     /** Edits a thread that exists: the condition keeps an edit from creating one. */
@@ -107,7 +111,7 @@ public class ThreadResource {
     public ForumThread edit(@PathParam("forumName") String forumName, @PathParam("subject") String subject,
             @Valid @NotNull ThreadEdit edit) {
         try {
-            return toThread(documents.updateItem(ThreadTable.NAME, key(forumName, subject),
+            return toThread(documents.updateItem(threadTable(), key(forumName, subject),
                     "SET Message = :message, LastPostedBy = :by, LastPostDateTime = :at, Replies = Replies + :one",
                     WriteOptions.when("attribute_exists(Subject)")
                             .value(":message", edit.message()).value(":by", edit.lastPostedBy())
@@ -122,7 +126,7 @@ public class ThreadResource {
     @DELETE
     @Path("{subject}")
     public Response delete(@PathParam("forumName") String forumName, @PathParam("subject") String subject) {
-        Optional<Map<String, Object>> deleted = documents.deleteItem(ThreadTable.NAME, key(forumName, subject),
+        Optional<Map<String, Object>> deleted = documents.deleteItem(threadTable(), key(forumName, subject),
                 WriteOptions.returning(ReturnValue.ALL_OLD));
         if (deleted.isEmpty()) {
             throw new NotFoundException("No thread '" + subject + "' in forum '" + forumName + "'");
@@ -138,7 +142,8 @@ public class ThreadResource {
     public ThreadPage list(@PathParam("forumName") String forumName,
             @QueryParam("pageSize") @DefaultValue("20") @Min(1) @Max(100) int pageSize,
             @QueryParam("after") String after) {
-        Query query = Query.on(ThreadTable.NAME).index(ThreadTable.LAST_POST_INDEX)
+        String table = threadTable();
+        Query query = Query.on(table).index(ThreadTable.LAST_POST_INDEX)
                 .keyCondition("ForumName = :forum").value(":forum", forumName)
                 .descending().limit(pageSize);
         if (after != null) {
@@ -149,10 +154,10 @@ public class ThreadResource {
         if (!page.items().isEmpty()) {
             BatchGet.Builder keys = BatchGet.builder();
             for (Map<String, Object> indexEntry : page.items()) {
-                keys.key(ThreadTable.NAME, key(forumName, (String) indexEntry.get("Subject")));
+                keys.key(table, key(forumName, (String) indexEntry.get("Subject")));
             }
             Map<String, ForumThread> bySubject = new LinkedHashMap<>();
-            for (Map<String, Object> item : documents.batchGetItem(keys.build()).get(ThreadTable.NAME)) {
+            for (Map<String, Object> item : documents.batchGetItem(keys.build()).get(table)) {
                 bySubject.put((String) item.get("Subject"), toThread(item));
             }
             for (Map<String, Object> indexEntry : page.items()) {
@@ -163,6 +168,11 @@ public class ThreadResource {
             }
         }
         return new ThreadPage(threads, page.lastEvaluatedKey().map(ThreadResource::encode).orElse(null));
+    }
+
+    /** The table's name in DynamoDB: with quarkus.dynamokit.table-name-prefix and -suffix, when set. */
+    private String threadTable() {
+        return tables.tableName(ThreadTable.NAME);
     }
 
     private static Map<String, Object> key(String forumName, String subject) {

@@ -14,6 +14,7 @@ import io.dynamokit.document.GetOptions;
 import io.dynamokit.document.ReactiveDocumentClient;
 import io.dynamokit.document.WriteOptions;
 import io.dynamokit.instrument.DynamoInstrumented;
+import io.dynamokit.table.TableManager;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -34,21 +35,26 @@ public class ViewsResource {
     @Inject
     ReactiveDocumentClient reactive;
 
+    @Inject
+    TableManager tables;
+
     @POST
     public Views view(@PathParam("forumName") String forumName, @PathParam("subject") String subject) {
         Map<String, Object> key = Map.of("ForumName", forumName, "Subject", subject);
-        documents.updateItem(ThreadTable.NAME, key, "ADD #views :one",
+        String table = tables.tableName(ThreadTable.NAME);
+        documents.updateItem(table, key, "ADD #views :one",
                 WriteOptions.when("attribute_exists(Subject)").name("#views", "Views").value(":one", 1));
-        return views(subject, documents.getItemOrThrow(ThreadTable.NAME, key, GetOptions.consistent()));
+        return views(subject, documents.getItemOrThrow(table, key, GetOptions.consistent()));
     }
 
     @POST
     @Path("reactive")
     public Uni<Views> viewReactive(@PathParam("forumName") String forumName, @PathParam("subject") String subject) {
         Map<String, Object> key = Map.of("ForumName", forumName, "Subject", subject);
-        return reactive.updateItem(ThreadTable.NAME, key, "ADD #views :one",
+        String table = tables.tableName(ThreadTable.NAME);
+        return reactive.updateItem(table, key, "ADD #views :one",
                 WriteOptions.when("attribute_exists(Subject)").name("#views", "Views").value(":one", 1))
-                .chain(updated -> reactive.getItemOrThrow(ThreadTable.NAME, key, GetOptions.consistent()))
+                .chain(updated -> reactive.getItemOrThrow(table, key, GetOptions.consistent()))
                 .map(item -> views(subject, item));
     }
 

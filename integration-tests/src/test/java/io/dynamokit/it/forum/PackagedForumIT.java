@@ -22,19 +22,18 @@ import io.restassured.http.ContentType;
 /**
  * The packaged production application: it talks to the DynamoDB it is configured with (here the embedded one the
  * test run provides) and ships none of the embedded DynamoDB's jars. In production it only validates its tables; this
- * test asks it to create them, as a first deployment would.
+ * test asks it to create them, its config store's table among them, as a first deployment would.
  */
 @QuarkusIntegrationTest
 @TestProfile(PackagedForumIT.FirstDeployment.class)
 public class PackagedForumIT {
 
-    /** The packaged application, told to create its missing table. */
+    /** The packaged application, told to create its missing tables (the config store's among them). */
     public static class FirstDeployment implements QuarkusTestProfile {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.dynamokit.schema-management", "create",
-                    "quarkus.dynamokit.config-stores.\"flags\".create-table", "true");
+            return Map.of("quarkus.dynamokit.schema-management", "create");
         }
     }
 

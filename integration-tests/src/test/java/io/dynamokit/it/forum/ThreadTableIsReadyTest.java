@@ -13,8 +13,8 @@ import io.dynamokit.table.TableStatus;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The Thread table declared in application.properties exists as declared when the application starts, and the
- * readiness endpoint reports it, with the table of the flags config store.
+ * The tables declared in application.properties, Thread and the flags config store's ForumConfig, exist as declared
+ * when the application starts, and the readiness endpoint reports them.
  */
 @QuarkusTest
 public class ThreadTableIsReadyTest {
@@ -32,9 +32,11 @@ public class ThreadTableIsReadyTest {
     }
 
     @Test
-    void threadTableIsAsDeclared() {
-        assertThat(tables.tables()).containsExactly(ThreadTable.NAME);
+    void declaredTablesAreAsDeclared() {
+        assertThat(tables.tables()).containsExactly("ForumConfig", ThreadTable.NAME);
         assertThat(tables.status(ThreadTable.NAME)).isEqualTo(TableStatus.RUNNING);
         assertThat(tables.diff(ThreadTable.NAME).differences()).isEmpty();
+        assertThat(tables.status("ForumConfig")).isEqualTo(TableStatus.RUNNING);
+        assertThat(tables.diff("ForumConfig").differences()).isEmpty();
     }
 }

@@ -39,8 +39,8 @@ import org.jboss.logging.Logger;
  * <p>
  * Point a DynamoDB client's endpoint at {@link #uri()}; every request is recorded ({@link #requests()}), checked
  * against the {@linkplain #addRule(FaultRule) rules} in the order they were added, and either answered by the first
- * rule that matches and applies, or forwarded to the upstream with its response relayed back. Client connections are
- * kept alive for as many requests as the client wants.
+ * rule that matches and applies, or forwarded to the upstream with its response relayed back (changed, for a rule
+ * that rewrites answers). Client connections are kept alive for as many requests as the client wants.
  *
  * <pre>{@code
  * try (FaultProxy proxy = FaultProxy.start(URI.create("http://127.0.0.1:8000"))) {
@@ -349,7 +349,7 @@ public final class FaultProxy implements AutoCloseable {
         }
 
         String target = HttpWire.first(head.fields(), TARGET_HEADER);
-        FaultRule rule = select(target);
+        FaultRule rule = select(target, body);
         Exchange exchange = record(RecordedRequest.of(head, body,
                 rule == null ? RecordedRequest.OUTCOME_FORWARDED : rule.outcome()));
         LOG.debugf("%s %s (%s) -> %s", head.method(), head.target(), target, rule == null ? "forward" : rule);
@@ -367,14 +367,18 @@ public final class FaultProxy implements AutoCloseable {
                 case DELAY:
                     TimeUnit.NANOSECONDS.sleep(rule.delay().toNanos());
                     break;
-                case TABLE_STATUS:
-                    break;
                 case UNPROCESSED:
                     byte[] unprocessed = unprocessedBody(target, body);
                     if (unprocessed != null) {
                         respond(out, jsonResponse(unprocessed, keepAlive), request);
                         return keepAlive;
                     }
+                    break;
+                case IN_MEMORY_TAGGING:
+                    respond(out, jsonResponse(rule.tags().answer(RecordedRequest.operationOf(target), body),
+                            keepAlive), request);
+                    return keepAlive;
+                case REWRITE_DESCRIBE_TABLE:
                     break;
                 default:
                     throw new IllegalStateException("Unknown rule kind " + rule.kind());
@@ -385,10 +389,12 @@ public final class FaultProxy implements AutoCloseable {
         try {
             UpstreamConnection.Response upstreamResponse = upstream.exchange(head.method(),
                     upstreamRequest(head, body, framed));
-            if (rule != null && rule.kind() == FaultRule.Kind.TABLE_STATUS && upstreamResponse.head().status() == 200) {
-                upstreamResponse = withTableStatus(upstreamResponse, rule);
+            if (rule != null && rule.kind() == FaultRule.Kind.REWRITE_DESCRIBE_TABLE
+                    && upstreamResponse.head().status() == 200) {
+                response = jsonResponse(rule.rewrite().rewrite(upstreamResponse.body()), keepAlive);
+            } else {
+                response = relayedResponse(upstreamResponse, head.method(), keepAlive);
             }
-            response = relayedResponse(upstreamResponse, head.method(), keepAlive);
         } catch (IOException e) {
             if (closed.get()) {
                 throw e;
@@ -401,9 +407,9 @@ public final class FaultProxy implements AutoCloseable {
         return keepAlive;
     }
 
-    private FaultRule select(String target) {
+    private FaultRule select(String target, byte[] body) {
         for (FaultRule rule : rules) {
-            if (rule.matches(target) && rule.tryApply()) {
+            if (rule.matches(target, body) && rule.tryApply()) {
                 return rule;
             }
         }
@@ -492,23 +498,6 @@ public final class FaultProxy implements AutoCloseable {
         }
         text.append(HttpWire.CRLF);
         return HttpWire.concat(text, headRequest ? new byte[0] : upstreamResponse.body());
-    }
-
-    private static UpstreamConnection.Response withTableStatus(UpstreamConnection.Response upstreamResponse,
-            FaultRule rule) {
-        byte[] body = rule.withTableStatus(upstreamResponse.body());
-        CRC32 crc = new CRC32();
-        crc.update(body);
-        HttpWire.ResponseHead head = upstreamResponse.head();
-        List<HttpWire.Field> fields = new ArrayList<>();
-        for (HttpWire.Field field : head.fields()) {
-            if (!field.name().equalsIgnoreCase("x-amz-crc32")) {
-                fields.add(field);
-            }
-        }
-        fields.add(new HttpWire.Field("x-amz-crc32", Long.toString(crc.getValue())));
-        return new UpstreamConnection.Response(
-                new HttpWire.ResponseHead(head.version(), head.status(), head.reason(), fields), body);
     }
 
     private static byte[] errorResponse(FaultRule rule, boolean keepAlive) {

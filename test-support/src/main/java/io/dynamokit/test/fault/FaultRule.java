@@ -3,6 +3,7 @@ package io.dynamokit.test.fault;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,17 +29,16 @@ public final class FaultRule {
         DELAY,
         RESET,
         UNPROCESSED,
-        TABLE_STATUS
+        REWRITE_DESCRIBE_TABLE,
+        IN_MEMORY_TAGGING
     }
 
     private static final String ERROR_TYPE_PREFIX = "com.amazonaws.dynamodb.v20120810#";
     private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9_.-]+");
-    private static final Pattern TABLE_STATUS = Pattern.compile("\"TableStatus\"\\s*:\\s*\"[A-Z_]*\"");
     private static final int EVERY = -1;
 
     private final Kind kind;
     private final int status;
-    /** The error code; for {@link Kind#TABLE_STATUS}, the status put in the answer. */
     private final String errorCode;
     private final Duration delay;
     private final String operation;
@@ -46,12 +46,15 @@ public final class FaultRule {
     private final double fraction;
     private final long seed;
     private final List<String> cancellationReasons;
+    private final DescribeTableRewrite rewrite;
+    private final InMemoryTags tags;
 
     private final AtomicInteger applied = new AtomicInteger();
     private final Random random;
 
     private FaultRule(Kind kind, int status, String errorCode, Duration delay, String operation, int firstCount,
-            double fraction, long seed, List<String> cancellationReasons) {
+            double fraction, long seed, List<String> cancellationReasons, DescribeTableRewrite rewrite,
+            InMemoryTags tags) {
         this.kind = kind;
         this.status = status;
         this.errorCode = errorCode;
@@ -61,11 +64,13 @@ public final class FaultRule {
         this.fraction = fraction;
         this.seed = seed;
         this.cancellationReasons = cancellationReasons;
+        this.rewrite = rewrite;
+        this.tags = tags;
         this.random = Double.isNaN(fraction) ? null : new Random(seed);
     }
 
     private static FaultRule of(Kind kind, int status, String errorCode, Duration delay) {
-        return new FaultRule(kind, status, errorCode, delay, null, EVERY, Double.NaN, 0L, List.of());
+        return new FaultRule(kind, status, errorCode, delay, null, EVERY, Double.NaN, 0L, List.of(), null, null);
     }
 
     /**
@@ -132,7 +137,7 @@ public final class FaultRule {
             }
         }
         return new FaultRule(Kind.ERROR, 400, "TransactionCanceledException", null, null, EVERY, Double.NaN, 0L,
-                List.of(reasonCodes));
+                List.of(reasonCodes), null, null);
     }
 
     /**
@@ -164,19 +169,83 @@ public final class FaultRule {
     }
 
     /**
-     * A rule forwarding {@code DescribeTable} requests and answering with the upstream's response in which the table's
-     * {@code TableStatus} is replaced by {@code status} (and {@code x-amz-crc32} recomputed): a table that stays
-     * {@code CREATING}, {@code UPDATING} or {@code DELETING}, which DynamoDB Local never shows for long.
+     * A rule passing {@code DescribeTable} requests for one table to the upstream and changing the table's status in
+     * the answer ({@code Table.TableStatus}), for what DynamoDB Local never shows for long: a table being created,
+     * updated or deleted. Other tables' requests do not match. With {@link #first(int)}, the table is seen in that
+     * status that many times, then as the upstream reports it.
      *
-     * @param status the status to report, such as {@code CREATING}; upper-case letters and {@code _} only
-     * @return the rule, already narrowed to {@code DescribeTable}
+     * <pre>{@code
+     * proxy.addRule(FaultRule.rewriteDescribeTable("Thread", "CREATING").first(3));
+     * }</pre>
+     *
+     * @param tableName the table's name in DynamoDB
+     * @param tableStatus the status to report, such as {@code CREATING}, {@code UPDATING} or {@code DELETING}
+     * @return the rule
      */
-    public static FaultRule describeTableStatus(String status) {
-        Objects.requireNonNull(status, "status");
-        if (!status.matches("[A-Z_]+")) {
-            throw new IllegalArgumentException("Invalid table status: " + status);
+    public static FaultRule rewriteDescribeTable(String tableName, String tableStatus) {
+        return describeTableRewrite(new DescribeTableRewrite(name(tableName, "tableName"), null,
+                status(tableStatus)));
+    }
+
+    /**
+     * A rule passing {@code DescribeTable} requests for one table to the upstream and changing the status of one of
+     * its global secondary indexes in the answer ({@code IndexStatus}), such as an index still being created and
+     * backfilled. The answer is left as it is when the table has no such global secondary index.
+     *
+     * @param tableName the table's name in DynamoDB
+     * @param indexName the global secondary index
+     * @param indexStatus the status to report, such as {@code CREATING}, {@code UPDATING} or {@code DELETING}
+     * @return the rule
+     */
+    public static FaultRule rewriteDescribeTableIndex(String tableName, String indexName, String indexStatus) {
+        return describeTableRewrite(new DescribeTableRewrite(name(tableName, "tableName"),
+                name(indexName, "indexName"), status(indexStatus)));
+    }
+
+    private static FaultRule describeTableRewrite(DescribeTableRewrite rewrite) {
+        return new FaultRule(Kind.REWRITE_DESCRIBE_TABLE, 200, null, null, "DescribeTable", EVERY, Double.NaN, 0L,
+                List.of(), rewrite, null);
+    }
+
+    /**
+     * A rule answering {@code ListTagsOfResource}, {@code TagResource} and {@code UntagResource} itself, in DynamoDB's
+     * wire format, from tags it keeps in memory by resource ARN (empty at first), without forwarding them: tagging for
+     * an upstream without it, such as DynamoDB Local, which refuses these operations. Other operations do not match;
+     * tags sent with {@code CreateTable} are not seen. {@link #tagsOf(String)} reads what it holds.
+     *
+     * @return the rule
+     */
+    public static FaultRule inMemoryTagging() {
+        return new FaultRule(Kind.IN_MEMORY_TAGGING, 200, null, null, null, EVERY, Double.NaN, 0L, List.of(),
+                null, new InMemoryTags());
+    }
+
+    /**
+     * @param resourceArn a resource's ARN
+     * @return the tags an {@link #inMemoryTagging()} rule holds for it, empty if none
+     * @throws IllegalStateException for other rules
+     */
+    public Map<String, String> tagsOf(String resourceArn) {
+        if (tags == null) {
+            throw new IllegalStateException("Not an inMemoryTagging() rule: " + this);
         }
-        return of(Kind.TABLE_STATUS, 200, status, null).forOperation("DescribeTable");
+        return tags.tagsOf(resourceArn);
+    }
+
+    private static String name(String name, String what) {
+        Objects.requireNonNull(name, what);
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("Blank " + what);
+        }
+        return name;
+    }
+
+    private static String status(String status) {
+        Objects.requireNonNull(status, "status");
+        if (!ERROR_CODE.matcher(status).matches()) {
+            throw new IllegalArgumentException("Invalid status: " + status);
+        }
+        return status;
     }
 
     /**
@@ -192,7 +261,8 @@ public final class FaultRule {
         if (!Double.isNaN(fraction)) {
             throw new IllegalStateException("share(...) and first(...) cannot be combined");
         }
-        return new FaultRule(kind, status, errorCode, delay, operation, n, fraction, seed, cancellationReasons);
+        return new FaultRule(kind, status, errorCode, delay, operation, n, fraction, seed,
+                cancellationReasons, rewrite, tags);
     }
 
     /**
@@ -209,7 +279,7 @@ public final class FaultRule {
             throw new IllegalStateException("share(...) and first(...) cannot be combined");
         }
         return new FaultRule(kind, status, errorCode, delay, operation, firstCount, fraction, seed,
-                cancellationReasons);
+                cancellationReasons, rewrite, tags);
     }
 
     /**
@@ -222,7 +292,7 @@ public final class FaultRule {
             throw new IllegalArgumentException("Blank operation");
         }
         return new FaultRule(kind, status, errorCode, delay, operation, firstCount, fraction, seed,
-                cancellationReasons);
+                cancellationReasons, rewrite, tags);
     }
 
     /**
@@ -248,12 +318,38 @@ public final class FaultRule {
         return delay;
     }
 
+    DescribeTableRewrite rewrite() {
+        return rewrite;
+    }
+
+    InMemoryTags tags() {
+        return tags;
+    }
+
     /**
      * @param target the request's {@code X-Amz-Target} header, may be {@code null}
      * @return whether the rule's operation filter accepts the request
      */
     boolean matches(String target) {
         return operation == null || (target != null && target.endsWith("." + operation));
+    }
+
+    /**
+     * @param target the request's {@code X-Amz-Target} header, may be {@code null}
+     * @param body the request's body
+     * @return whether the rule's operation filter, and for the rules that look at requests, the request, match
+     */
+    boolean matches(String target, byte[] body) {
+        if (!matches(target)) {
+            return false;
+        }
+        if (kind == Kind.REWRITE_DESCRIBE_TABLE) {
+            return rewrite.matches(body);
+        }
+        if (kind == Kind.IN_MEMORY_TAGGING) {
+            return InMemoryTags.handles(RecordedRequest.operationOf(target));
+        }
+        return true;
     }
 
     /**
@@ -294,20 +390,13 @@ public final class FaultRule {
                 return RecordedRequest.OUTCOME_DELAYED;
             case UNPROCESSED:
                 return RecordedRequest.OUTCOME_UNPROCESSED;
-            case TABLE_STATUS:
-                return RecordedRequest.OUTCOME_TABLE_STATUS;
+            case REWRITE_DESCRIBE_TABLE:
+                return RecordedRequest.OUTCOME_REWRITTEN;
+            case IN_MEMORY_TAGGING:
+                return RecordedRequest.OUTCOME_ANSWERED;
             default:
                 return RecordedRequest.OUTCOME_RESET;
         }
-    }
-
-    /**
-     * @return the upstream's {@code DescribeTable} answer with the rule's table status in it
-     */
-    byte[] withTableStatus(byte[] upstreamBody) {
-        String body = new String(upstreamBody, StandardCharsets.UTF_8);
-        return TABLE_STATUS.matcher(body).replaceFirst("\"TableStatus\":\"" + errorCode + "\"")
-                .getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -339,8 +428,11 @@ public final class FaultRule {
             case UNPROCESSED:
                 text.append("unprocessed");
                 break;
-            case TABLE_STATUS:
-                text.append("table status ").append(errorCode);
+            case REWRITE_DESCRIBE_TABLE:
+                text.append("rewrite ").append(rewrite);
+                break;
+            case IN_MEMORY_TAGGING:
+                text.append("in-memory tagging");
                 break;
             default:
                 text.append("reset");

@@ -417,7 +417,8 @@ final class HttpWire {
         return null;
     }
 
-    private static int valueEnd(String json, int start) {
+    /** Where the JSON value starting at {@code start} ends (exclusive). */
+    static int valueEnd(String json, int start) {
         int depth = 0;
         boolean inString = false;
         for (int i = start; i < json.length(); i++) {
@@ -438,11 +439,15 @@ final class HttpWire {
             } else if (c == '{' || c == '[') {
                 depth++;
             } else if (c == '}' || c == ']') {
+                if (depth == 0) {
+                    // the end of the enclosing object or array ends a number, true, false or null
+                    return i;
+                }
                 depth--;
                 if (depth == 0) {
                     return i + 1;
                 }
-            } else if (depth == 0 && (c == ',' || c == '}')) {
+            } else if (depth == 0 && c == ',') {
                 return i;
             }
         }

@@ -20,10 +20,12 @@ public final class RecordedRequest {
     public static final String OUTCOME_RESET = "reset";
     /** Outcome of a batch request answered with every entry unprocessed. */
     public static final String OUTCOME_UNPROCESSED = "unprocessed";
+    /** Outcome of a request forwarded, whose answer a {@link FaultRule#rewriteDescribeTable} rule changed. */
+    public static final String OUTCOME_REWRITTEN = "rewritten";
+    /** Outcome of a request answered by a {@link FaultRule#inMemoryTagging()} rule, not forwarded. */
+    public static final String OUTCOME_ANSWERED = "answered";
     /** Outcome of a request that could not be forwarded; the client received {@code 502 Bad Gateway}. */
     public static final String OUTCOME_UPSTREAM_ERROR = "upstream-error";
-    /** Forwarded, with the table status in the answer replaced ({@link FaultRule#describeTableStatus(String)}). */
-    public static final String OUTCOME_TABLE_STATUS = "table-status";
 
     private static final String TARGET_HEADER = "X-Amz-Target";
 
