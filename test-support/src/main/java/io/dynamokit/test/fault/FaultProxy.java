@@ -374,6 +374,8 @@ public final class FaultProxy implements AutoCloseable {
                         return keepAlive;
                     }
                     break;
+                case INDEX_STATUS:
+                    break;
                 default:
                     throw new IllegalStateException("Unknown rule kind " + rule.kind());
             }
@@ -383,7 +385,11 @@ public final class FaultProxy implements AutoCloseable {
         try {
             UpstreamConnection.Response upstreamResponse = upstream.exchange(head.method(),
                     upstreamRequest(head, body, framed));
-            response = relayedResponse(upstreamResponse, head.method(), keepAlive);
+            response = rule != null && rule.kind() == FaultRule.Kind.INDEX_STATUS
+                    && upstreamResponse.head().status() == 200
+                            ? rewrittenResponse(upstreamResponse, rule.rewriteIndexStatus(upstreamResponse.body()),
+                                    keepAlive)
+                            : relayedResponse(upstreamResponse, head.method(), keepAlive);
         } catch (IOException e) {
             if (closed.get()) {
                 throw e;
@@ -487,6 +493,27 @@ public final class FaultProxy implements AutoCloseable {
         }
         text.append(HttpWire.CRLF);
         return HttpWire.concat(text, headRequest ? new byte[0] : upstreamResponse.body());
+    }
+
+    /** The upstream's answer with another body, its checksum computed again (the SDK checks it). */
+    private static byte[] rewrittenResponse(UpstreamConnection.Response upstreamResponse, byte[] body,
+            boolean keepAlive) {
+        HttpWire.ResponseHead head = upstreamResponse.head();
+        String reason = head.reason().isEmpty() ? HttpWire.reasonPhrase(head.status()) : head.reason();
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        StringBuilder text = new StringBuilder(512);
+        text.append("HTTP/1.1 ").append(head.status()).append(' ').append(reason).append(HttpWire.CRLF);
+        for (HttpWire.Field field : HttpWire.endToEnd(head.fields(), Set.of("x-amz-crc32"))) {
+            HttpWire.appendField(text, field.name(), field.value());
+        }
+        HttpWire.appendField(text, "x-amz-crc32", crc.getValue());
+        HttpWire.appendField(text, "Content-Length", body.length);
+        if (!keepAlive) {
+            HttpWire.appendField(text, "Connection", "close");
+        }
+        text.append(HttpWire.CRLF);
+        return HttpWire.concat(text, body);
     }
 
     private static byte[] errorResponse(FaultRule rule, boolean keepAlive) {

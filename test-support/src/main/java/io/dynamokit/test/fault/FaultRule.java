@@ -26,11 +26,14 @@ public final class FaultRule {
         ERROR,
         DELAY,
         RESET,
-        UNPROCESSED
+        UNPROCESSED,
+        INDEX_STATUS
     }
 
     private static final String ERROR_TYPE_PREFIX = "com.amazonaws.dynamodb.v20120810#";
     private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9_.-]+");
+    private static final Pattern STATUS = Pattern.compile("[A-Z_]+");
+    private static final Pattern INDEX_STATUS_MEMBER = Pattern.compile("\"IndexStatus\"\\s*:\\s*\"[A-Z_]*\"");
     private static final int EVERY = -1;
 
     private final Kind kind;
@@ -140,6 +143,23 @@ public final class FaultRule {
     }
 
     /**
+     * A rule forwarding a {@code DescribeTable} and changing DynamoDB's answer so that every global secondary index
+     * reports {@code "IndexStatus": status}, the table's own status left as DynamoDB gave it: what DynamoDB answers
+     * while it builds or deletes an index, which DynamoDB Local never shows. The rule matches {@code DescribeTable}
+     * requests only; combine it with {@link #first(int)} to let the index become {@code ACTIVE} after some answers.
+     *
+     * @param status the index status to report, e.g. {@code CREATING}; upper-case letters and {@code _} only
+     * @return the rule
+     */
+    public static FaultRule indexStatus(String status) {
+        Objects.requireNonNull(status, "status");
+        if (!STATUS.matcher(status).matches()) {
+            throw new IllegalArgumentException("Invalid index status: " + status);
+        }
+        return of(Kind.INDEX_STATUS, 200, status, null).forOperation("DescribeTable");
+    }
+
+    /**
      * @param n how many matching requests the rule applies to, zero or more; later ones fall through to the next
      *        rule or to the upstream
      * @return a new rule applying to the first {@code n} matching requests only
@@ -207,6 +227,15 @@ public final class FaultRule {
     }
 
     /**
+     * @param describeTableAnswer the body of a successful {@code DescribeTable} answer
+     * @return the body with every {@code IndexStatus} set to this rule's status
+     */
+    byte[] rewriteIndexStatus(byte[] describeTableAnswer) {
+        return INDEX_STATUS_MEMBER.matcher(new String(describeTableAnswer, StandardCharsets.UTF_8))
+                .replaceAll("\"IndexStatus\":\"" + errorCode + "\"").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
      * @param target the request's {@code X-Amz-Target} header, may be {@code null}
      * @return whether the rule's operation filter accepts the request
      */
@@ -252,6 +281,8 @@ public final class FaultRule {
                 return RecordedRequest.OUTCOME_DELAYED;
             case UNPROCESSED:
                 return RecordedRequest.OUTCOME_UNPROCESSED;
+            case INDEX_STATUS:
+                return RecordedRequest.OUTCOME_INDEX_STATUS;
             default:
                 return RecordedRequest.OUTCOME_RESET;
         }
@@ -277,6 +308,9 @@ public final class FaultRule {
                 break;
             case UNPROCESSED:
                 text.append("unprocessed");
+                break;
+            case INDEX_STATUS:
+                text.append("index status ").append(errorCode);
                 break;
             default:
                 text.append("reset");

@@ -20,6 +20,9 @@ public final class RecordedRequest {
     public static final String OUTCOME_RESET = "reset";
     /** Outcome of a batch request answered with every entry unprocessed. */
     public static final String OUTCOME_UNPROCESSED = "unprocessed";
+    /** Outcome of a {@code DescribeTable} forwarded with its answer's index statuses changed by an
+     * {@link FaultRule#indexStatus(String) indexStatus} rule. */
+    public static final String OUTCOME_INDEX_STATUS = "index-status";
     /** Outcome of a request that could not be forwarded; the client received {@code 502 Bad Gateway}. */
     public static final String OUTCOME_UPSTREAM_ERROR = "upstream-error";
 
@@ -123,7 +126,7 @@ public final class RecordedRequest {
 
     /**
      * @return what the proxy did: {@value #OUTCOME_FORWARDED}, {@value #OUTCOME_DELAYED}, {@value #OUTCOME_RESET},
-     *         {@value #OUTCOME_UPSTREAM_ERROR}, or the error code of the injected error response (e.g.
+     *         {@value #OUTCOME_UNPROCESSED}, {@value #OUTCOME_INDEX_STATUS}, {@value #OUTCOME_UPSTREAM_ERROR}, or the error code of the injected error response (e.g.
      *         {@code ProvisionedThroughputExceededException})
      */
     public String outcome() {
