@@ -19,6 +19,7 @@ import io.dynamokit.document.BatchWrite;
 import io.dynamokit.document.BatchWriteException;
 import io.dynamokit.document.DocumentClient;
 import io.dynamokit.document.GetOptions;
+import io.dynamokit.document.ReactiveDocumentClient;
 import io.dynamokit.test.fault.FaultProxy;
 import io.dynamokit.test.fault.FaultRule;
 import io.dynamokit.test.fault.LoopbackPorts;
@@ -49,6 +50,9 @@ public class BatchRetriesExhaustedCarryTheUnprocessedTest {
 
     @Inject
     DocumentClient documents;
+
+    @Inject
+    ReactiveDocumentClient reactive;
 
     @Test
     void exceptionCarriesExactlyWhatWasNotWritten() {
@@ -93,6 +97,62 @@ public class BatchRetriesExhaustedCarryTheUnprocessedTest {
                         assertThat(e.unprocessedKeys().get("Stubborn")).containsExactlyInAnyOrder(
                                 Map.of("id", "w-1"), Map.of("id", "w-2"));
                         assertThat(e.itemsRead().get("Stubborn")).isEmpty();
+                    });
+        }
+    }
+
+    @Test
+    void theReactiveCallsFailTheUniWithExactlyWhatWasNotProcessed() {
+        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.dynamodb-local")),
+                PROXY_PORT)) {
+            documents.createTable(CreateTableRequest.builder().tableName("StubbornReactive")
+                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
+                            .attributeType(ScalarAttributeType.S).build())
+                    .billingMode(BillingMode.PAY_PER_REQUEST).build());
+            documents.awaitActive("StubbornReactive", Duration.ofSeconds(30));
+            documents.putItem("StubbornReactive", Map.of("id", "r-0", "v", 0));
+
+            BatchWrite.Builder writes = BatchWrite.builder();
+            for (int i = 1; i <= 27; i++) {
+                writes.put("StubbornReactive", Map.of("id", "r-" + i));
+            }
+            writes.delete("StubbornReactive", Map.of("id", "r-0"));
+            // the first request (25 entries) goes through; the second (3 entries) is never processed
+            FaultRule unprocessed = FaultRule.unprocessed().forOperation("BatchWriteItem");
+            proxy.addRule(FaultRule.delay(Duration.ZERO).forOperation("BatchWriteItem").first(1)).addRule(unprocessed);
+
+            assertThatThrownBy(() -> reactive.batchWriteItem(writes.build()).await().atMost(Duration.ofSeconds(30)))
+                    .isInstanceOfSatisfying(BatchWriteException.class, e -> {
+                        assertThat(e.getMessage()).isEqualTo("3 of 28 writes were not processed after 2 retries "
+                                + "(quarkus.dynamokit.document.batch-max-retries)");
+                        assertThat(e.unprocessed().writes().get("StubbornReactive")).containsExactly(
+                                new BatchWrite.Write(true, Map.of("id", "r-26")),
+                                new BatchWrite.Write(true, Map.of("id", "r-27")),
+                                new BatchWrite.Write(false, Map.of("id", "r-0")));
+                    });
+            assertThat(unprocessed.timesApplied()).isEqualTo(3);
+            proxy.clearRules();
+            assertThat(documents.getItem("StubbornReactive", Map.of("id", "r-0"), GetOptions.consistent())).isPresent();
+            assertThat(documents.getItem("StubbornReactive", Map.of("id", "r-25"), GetOptions.consistent())).isPresent();
+            assertThat(documents.getItem("StubbornReactive", Map.of("id", "r-26"), GetOptions.consistent())).isEmpty();
+
+            // the first read request (100 keys) is answered; the second (3 keys of missing items) never is
+            BatchGet.Builder keys = BatchGet.builder().consistentRead("StubbornReactive");
+            for (int i = 0; i < 26; i++) {
+                keys.key("StubbornReactive", Map.of("id", "r-" + i));
+            }
+            for (int i = 0; i < 77; i++) {
+                keys.key("StubbornReactive", Map.of("id", "missing-" + i));
+            }
+            proxy.addRule(FaultRule.delay(Duration.ZERO).forOperation("BatchGetItem").first(1))
+                    .addRule(FaultRule.unprocessed().forOperation("BatchGetItem"));
+            assertThatThrownBy(() -> reactive.batchGetItem(keys.build()).await().atMost(Duration.ofSeconds(30)))
+                    .isInstanceOfSatisfying(BatchGetException.class, e -> {
+                        assertThat(e.unprocessedKeys().get("StubbornReactive")).containsExactlyInAnyOrder(
+                                Map.of("id", "missing-74"), Map.of("id", "missing-75"), Map.of("id", "missing-76"));
+                        assertThat(e.itemsRead().get("StubbornReactive")).extracting(item -> item.get("id"))
+                                .hasSize(26).doesNotHaveDuplicates();
                     });
         }
     }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.inject.Inject;
@@ -23,9 +24,11 @@ import io.dynamokit.document.TransactWrite;
 import io.dynamokit.document.WriteOptions;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -118,6 +121,47 @@ public class DocumentClientItemLifecycleTest {
                 .hasMessageContaining("scores[1]")
                 .hasMessageContaining("NaN");
         assertThat(documents.getItem(TABLE, Map.of("id", "bad"), GetOptions.consistent())).isEmpty();
+    }
+
+    @Test
+    void anItemWhoseProjectionMatchesNoAttributeIsStillFound() {
+        documents.putItem(TABLE, Map.of("id", "bare", "name", "Rex"));
+        GetOptions onlyMissing = GetOptions.consistent().projection("#m").name("#m", "missing");
+
+        // what DynamoDB answers: an empty Item for the item that exists, no Item for the one that does not
+        GetItemResponse existing = documents.sdkClient().getItem(b -> b.tableName(TABLE).consistentRead(true)
+                .key(Map.of("id", AttributeValue.fromS("bare")))
+                .projectionExpression("#m").expressionAttributeNames(Map.of("#m", "missing")));
+        assertThat(existing.hasItem()).isTrue();
+        assertThat(existing.item()).isEmpty();
+        GetItemResponse absent = documents.sdkClient().getItem(b -> b.tableName(TABLE).consistentRead(true)
+                .key(Map.of("id", AttributeValue.fromS("no-such-item")))
+                .projectionExpression("#m").expressionAttributeNames(Map.of("#m", "missing")));
+        assertThat(absent.hasItem()).isFalse();
+
+        assertThat(documents.getItem(TABLE, Map.of("id", "bare"), onlyMissing)).contains(Map.of());
+        assertThat(documents.getItemOrThrow(TABLE, Map.of("id", "bare"), onlyMissing)).isEmpty();
+        assertThat(documents.getItem(TABLE, Map.of("id", "no-such-item"), onlyMissing)).isEmpty();
+        assertThatThrownBy(() -> documents.getItemOrThrow(TABLE, Map.of("id", "no-such-item"), onlyMissing))
+                .isInstanceOf(ItemNotFoundException.class);
+        assertThat(documents.transactGetItems(List.of(
+                TransactGet.of(TABLE, Map.of("id", "bare")).projection("#m", Map.of("#m", "missing")),
+                TransactGet.of(TABLE, Map.of("id", "no-such-item")).projection("#m", Map.of("#m", "missing")))))
+                .containsExactly(Optional.of(Map.of()), Optional.empty());
+    }
+
+    @Test
+    void aValueNestedToDynamoDbsLimitIsStoredAndComesBackEqual() {
+        Object deepest = "bottom";
+        Object expected = "bottom";
+        for (int i = 0; i < 31; i++) {
+            deepest = i % 2 == 0 ? List.of(deepest, i) : Map.of("k" + i, deepest);
+            expected = i % 2 == 0 ? List.of(expected, (long) i) : Map.of("k" + i, expected);
+        }
+        documents.putItem(TABLE, Map.of("id", "deep", "deep", deepest));
+
+        assertThat(documents.getItemOrThrow(TABLE, Map.of("id", "deep"), GetOptions.consistent()))
+                .isEqualTo(Map.of("id", "deep", "deep", expected));
     }
 
     @Test

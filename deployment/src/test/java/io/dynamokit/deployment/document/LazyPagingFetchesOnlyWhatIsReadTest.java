@@ -18,6 +18,7 @@ import io.dynamokit.document.BatchWrite;
 import io.dynamokit.document.DocumentClient;
 import io.dynamokit.document.Query;
 import io.dynamokit.document.ReactiveDocumentClient;
+import io.dynamokit.document.Scan;
 import io.dynamokit.test.fault.FaultProxy;
 import io.dynamokit.test.fault.LoopbackPorts;
 import io.quarkus.test.QuarkusUnitTest;
@@ -29,7 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The lazy streams fetch a page only when the reader reaches it: reading 7 items of pages of 5 costs two requests.
+ * The lazy streams (queries and scans, blocking and reactive) fetch a page only when the reader reaches it: reading 7
+ * items of pages of 5 costs two requests.
  */
 public class LazyPagingFetchesOnlyWhatIsReadTest {
 
@@ -75,8 +77,20 @@ public class LazyPagingFetchesOnlyWhatIsReadTest {
             proxy.clearRequests();
             List<Map<String, Object>> first = reactive.query(query).select().first(7).collect().asList()
                     .await().atMost(Duration.ofSeconds(30));
-            assertThat(first).hasSize(7);
+            assertThat(first).extracting(i -> i.get("n")).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
             assertThat(proxy.requests()).extracting(r -> r.operation()).containsExactly("Query", "Query");
+
+            Scan scan = Scan.on("Lazy").limit(5);
+            proxy.clearRequests();
+            try (Stream<Map<String, Object>> items = documents.scan(scan)) {
+                assertThat(items.limit(7).toList()).hasSize(7);
+            }
+            assertThat(proxy.requests()).extracting(r -> r.operation()).containsExactly("Scan", "Scan");
+
+            proxy.clearRequests();
+            assertThat(reactive.scan(scan).select().first(7).collect().asList().await().atMost(Duration.ofSeconds(30)))
+                    .hasSize(7);
+            assertThat(proxy.requests()).extracting(r -> r.operation()).containsExactly("Scan", "Scan");
         }
     }
 }

@@ -1,0 +1,121 @@
+package io.dynamokit.deployment.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.document.DocumentClient;
+import io.dynamokit.document.ReactiveDocumentClient;
+import io.dynamokit.test.fault.FaultProxy;
+import io.dynamokit.test.fault.FaultRule;
+import io.dynamokit.test.fault.LoopbackPorts;
+import io.dynamokit.test.fault.RecordedRequest;
+import io.quarkus.test.QuarkusUnitTest;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+
+/**
+ * A table counts as ready only when it and every global secondary index are ACTIVE: while DynamoDB reports the table
+ * ACTIVE and its index CREATING (the proxy rewrites DynamoDB Local's answers so), awaitActive keeps waiting.
+ */
+public class AwaitActiveWaitsForEveryIndexTest {
+
+    private static final int PROXY_PORT = LoopbackPorts.reserve(AwaitActiveWaitsForEveryIndexTest.class.getName());
+    static final String TABLE = "IndexBuilding";
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .withConfigurationResource("explicit-endpoint.properties")
+            .setBeforeAllCustomizer(() -> TestDynamoDb.endpoint())
+            .overrideConfigKey("quarkus.dynamodb.endpoint-override", "http://127.0.0.1:" + PROXY_PORT);
+
+    @Inject
+    DocumentClient documents;
+
+    @Inject
+    ReactiveDocumentClient reactive;
+
+    @Test
+    void awaitActiveReturnsOnlyOnceTheIndexIsActiveAndTimesOutWhenItNeverIs() {
+        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.dynamodb-local")),
+                PROXY_PORT)) {
+            documents.createTable(CreateTableRequest.builder().tableName(TABLE)
+                    .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
+                    .attributeDefinitions(
+                            AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+                            AttributeDefinition.builder().attributeName("gk").attributeType(ScalarAttributeType.S).build())
+                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("ByGk")
+                            .keySchema(KeySchemaElement.builder().attributeName("gk").keyType(KeyType.HASH).build())
+                            .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build())
+                    .billingMode(BillingMode.PAY_PER_REQUEST).build());
+            documents.awaitActive(TABLE, Duration.ofSeconds(30));
+
+            FaultRule building = FaultRule.indexStatus("CREATING").first(3);
+            proxy.addRule(building);
+            proxy.clearRequests();
+            assertActiveWithItsIndex(documents.awaitActive(TABLE, Duration.ofSeconds(30)));
+            assertThat(building.timesApplied()).isEqualTo(3);
+            assertThat(proxy.requests()).extracting(RecordedRequest::operation, RecordedRequest::outcome).containsExactly(
+                    tuple("DescribeTable", RecordedRequest.OUTCOME_INDEX_STATUS),
+                    tuple("DescribeTable", RecordedRequest.OUTCOME_INDEX_STATUS),
+                    tuple("DescribeTable", RecordedRequest.OUTCOME_INDEX_STATUS),
+                    tuple("DescribeTable", RecordedRequest.OUTCOME_FORWARDED));
+            // what the waiter saw on the first three answers
+            proxy.clearRules();
+            proxy.addRule(FaultRule.indexStatus("CREATING").first(1));
+            TableDescription seenWhileBuilding = documents.describeTable(TABLE);
+            assertThat(seenWhileBuilding.tableStatus()).isEqualTo(TableStatus.ACTIVE);
+            assertThat(seenWhileBuilding.globalSecondaryIndexes()).extracting(GlobalSecondaryIndexDescription::indexStatus)
+                    .containsExactly(IndexStatus.CREATING);
+
+            FaultRule buildingForReactive = FaultRule.indexStatus("CREATING").first(2);
+            proxy.clearRules();
+            proxy.addRule(buildingForReactive);
+            proxy.clearRequests();
+            assertActiveWithItsIndex(reactive.awaitActive(TABLE, Duration.ofSeconds(30)).await().atMost(Duration.ofSeconds(40)));
+            assertThat(buildingForReactive.timesApplied()).isEqualTo(2);
+            assertThat(proxy.requests()).extracting(RecordedRequest::outcome).containsExactly(
+                    RecordedRequest.OUTCOME_INDEX_STATUS, RecordedRequest.OUTCOME_INDEX_STATUS,
+                    RecordedRequest.OUTCOME_FORWARDED);
+
+            proxy.clearRules();
+            proxy.addRule(FaultRule.indexStatus("CREATING"));
+            String neverActive = "Table IndexBuilding was not ACTIVE with all its global secondary indexes within PT0.9S "
+                    + "(last seen: ACTIVE, index ByGk CREATING)";
+            proxy.clearRequests();
+            assertThatThrownBy(() -> documents.awaitActive(TABLE, Duration.ofMillis(900)))
+                    .isInstanceOf(SdkClientException.class).hasMessage(neverActive);
+            assertThat(proxy.requests()).hasSizeGreaterThan(1).allSatisfy(
+                    r -> assertThat(r.outcome()).isEqualTo(RecordedRequest.OUTCOME_INDEX_STATUS));
+            assertThatThrownBy(() -> reactive.awaitActive(TABLE, Duration.ofMillis(900)).await().atMost(Duration.ofSeconds(30)))
+                    .isInstanceOf(SdkClientException.class).hasMessage(neverActive);
+        }
+    }
+
+    private static void assertActiveWithItsIndex(TableDescription table) {
+        assertThat(table.tableStatus()).isEqualTo(TableStatus.ACTIVE);
+        assertThat(table.globalSecondaryIndexes()).extracting(GlobalSecondaryIndexDescription::indexName,
+                GlobalSecondaryIndexDescription::indexStatus).containsExactly(tuple("ByGk", IndexStatus.ACTIVE));
+    }
+}
