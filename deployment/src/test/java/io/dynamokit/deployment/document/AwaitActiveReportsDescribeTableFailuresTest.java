@@ -3,7 +3,6 @@ package io.dynamokit.deployment.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.time.Duration;
 
 import jakarta.inject.Inject;
@@ -11,7 +10,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
 import io.dynamokit.document.DocumentClient;
 import io.dynamokit.document.ReactiveDocumentClient;
 import io.dynamokit.test.fault.FaultProxy;
@@ -29,10 +27,7 @@ public class AwaitActiveReportsDescribeTableFailuresTest {
     private static final int PROXY_PORT = LoopbackPorts.reserve(AwaitActiveReportsDescribeTableFailuresTest.class.getName());
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withConfigurationResource("explicit-endpoint.properties")
-            .setBeforeAllCustomizer(() -> TestDynamoDb.endpoint())
-            .overrideConfigKey("quarkus.dynamodb.endpoint-override", "http://127.0.0.1:" + PROXY_PORT);
+    static final QuarkusUnitTest APP = TestFixtures.appBehindProxy(PROXY_PORT);
 
     @Inject
     DocumentClient documents;
@@ -42,8 +37,7 @@ public class AwaitActiveReportsDescribeTableFailuresTest {
 
     @Test
     void theFailureSurfacesAsItselfAfterOneRequest() {
-        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.dynamodb-local")),
-                PROXY_PORT)) {
+        try (FaultProxy proxy = TestFixtures.startProxy(PROXY_PORT)) {
             for (String errorCode : new String[] { "AccessDeniedException", "ValidationException" }) {
                 proxy.clearRules();
                 proxy.addRule(FaultRule.error(400, errorCode).forOperation("DescribeTable"));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.net.URI;
 import java.time.Duration;
 
 import jakarta.inject.Inject;
@@ -12,7 +11,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
 import io.dynamokit.document.DocumentClient;
 import io.dynamokit.document.ReactiveDocumentClient;
 import io.dynamokit.test.fault.FaultProxy;
@@ -45,10 +43,7 @@ public class AwaitActiveWaitsForEveryIndexTest {
     static final String TABLE = "IndexBuilding";
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withConfigurationResource("explicit-endpoint.properties")
-            .setBeforeAllCustomizer(() -> TestDynamoDb.endpoint())
-            .overrideConfigKey("quarkus.dynamodb.endpoint-override", "http://127.0.0.1:" + PROXY_PORT);
+    static final QuarkusUnitTest APP = TestFixtures.appBehindProxy(PROXY_PORT);
 
     @Inject
     DocumentClient documents;
@@ -58,8 +53,7 @@ public class AwaitActiveWaitsForEveryIndexTest {
 
     @Test
     void awaitActiveReturnsOnlyOnceTheIndexIsActiveAndTimesOutWhenItNeverIs() {
-        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.dynamodb-local")),
-                PROXY_PORT)) {
+        try (FaultProxy proxy = TestFixtures.startProxy(PROXY_PORT)) {
             documents.createTable(CreateTableRequest.builder().tableName(TABLE)
                     .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
                     .attributeDefinitions(

@@ -3,7 +3,6 @@ package io.dynamokit.deployment.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
@@ -12,7 +11,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
 import io.dynamokit.document.BatchGet;
 import io.dynamokit.document.BatchGetException;
 import io.dynamokit.document.BatchWrite;
@@ -24,12 +22,6 @@ import io.dynamokit.test.fault.FaultProxy;
 import io.dynamokit.test.fault.FaultRule;
 import io.dynamokit.test.fault.LoopbackPorts;
 import io.quarkus.test.QuarkusUnitTest;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * When DynamoDB keeps leaving entries unprocessed, the batch call gives up after the configured rounds and the
@@ -40,10 +32,7 @@ public class BatchRetriesExhaustedCarryTheUnprocessedTest {
     private static final int PROXY_PORT = LoopbackPorts.reserve(BatchRetriesExhaustedCarryTheUnprocessedTest.class.getName());
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withConfigurationResource("explicit-endpoint.properties")
-            .setBeforeAllCustomizer(() -> TestDynamoDb.endpoint())
-            .overrideConfigKey("quarkus.dynamodb.endpoint-override", "http://127.0.0.1:" + PROXY_PORT)
+    static final QuarkusUnitTest APP = TestFixtures.appBehindProxy(PROXY_PORT)
             .overrideConfigKey("quarkus.dynamokit.document.batch-max-retries", "2")
             .overrideConfigKey("quarkus.dynamokit.document.batch-base-backoff", "1MS")
             .overrideConfigKey("quarkus.dynamokit.document.batch-concurrency", "1");
@@ -56,13 +45,8 @@ public class BatchRetriesExhaustedCarryTheUnprocessedTest {
 
     @Test
     void exceptionCarriesExactlyWhatWasNotWritten() {
-        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.dynamodb-local")),
-                PROXY_PORT)) {
-            documents.createTable(CreateTableRequest.builder().tableName("Stubborn")
-                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
-                            .attributeType(ScalarAttributeType.S).build())
-                    .billingMode(BillingMode.PAY_PER_REQUEST).build());
+        try (FaultProxy proxy = TestFixtures.startProxy(PROXY_PORT)) {
+            documents.createTable(TestFixtures.keyedBy("Stubborn", "id"));
             documents.awaitActive("Stubborn", Duration.ofSeconds(30));
 
             BatchWrite.Builder writes = BatchWrite.builder();
@@ -103,13 +87,8 @@ public class BatchRetriesExhaustedCarryTheUnprocessedTest {
 
     @Test
     void theReactiveCallsFailTheUniWithExactlyWhatWasNotProcessed() {
-        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.dynamodb-local")),
-                PROXY_PORT)) {
-            documents.createTable(CreateTableRequest.builder().tableName("StubbornReactive")
-                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
-                            .attributeType(ScalarAttributeType.S).build())
-                    .billingMode(BillingMode.PAY_PER_REQUEST).build());
+        try (FaultProxy proxy = TestFixtures.startProxy(PROXY_PORT)) {
+            documents.createTable(TestFixtures.keyedBy("StubbornReactive", "id"));
             documents.awaitActive("StubbornReactive", Duration.ofSeconds(30));
             documents.putItem("StubbornReactive", Map.of("id", "r-0", "v", 0));
 

@@ -23,17 +23,11 @@ import io.dynamokit.document.TransactGet;
 import io.dynamokit.document.TransactWrite;
 import io.dynamokit.document.WriteOptions;
 import io.quarkus.test.QuarkusUnitTest;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -44,7 +38,7 @@ public class DocumentClientItemLifecycleTest {
     static final String TABLE = "Lifecycle";
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest();
+    static final QuarkusUnitTest APP = TestFixtures.app();
 
     @Inject
     DocumentClient documents;
@@ -52,11 +46,7 @@ public class DocumentClientItemLifecycleTest {
     @BeforeEach
     void table() {
         try {
-            documents.createTable(CreateTableRequest.builder().tableName(TABLE)
-                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
-                            .attributeType(ScalarAttributeType.S).build())
-                    .billingMode(BillingMode.PAY_PER_REQUEST).build());
+            documents.createTable(TestFixtures.keyedBy(TABLE, "id"));
             documents.awaitActive(TABLE, Duration.ofSeconds(30));
         } catch (ResourceInUseException exists) {
             // created by an earlier test of this class

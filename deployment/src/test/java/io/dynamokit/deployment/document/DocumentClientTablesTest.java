@@ -39,17 +39,13 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 public class DocumentClientTablesTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest();
+    static final QuarkusUnitTest APP = TestFixtures.app();
 
     @Inject
     DocumentClient documents;
 
     static CreateTableRequest plainTable(String name) {
-        return CreateTableRequest.builder().tableName(name)
-                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
-                .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST).build();
+        return TestFixtures.keyedBy(name, "pk");
     }
 
     static CreateTableRequest table(String name) {

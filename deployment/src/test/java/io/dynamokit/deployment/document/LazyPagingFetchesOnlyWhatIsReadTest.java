@@ -2,7 +2,6 @@ package io.dynamokit.deployment.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
 import io.dynamokit.document.BatchWrite;
 import io.dynamokit.document.DocumentClient;
 import io.dynamokit.document.Query;
@@ -38,10 +36,7 @@ public class LazyPagingFetchesOnlyWhatIsReadTest {
     private static final int PROXY_PORT = LoopbackPorts.reserve(LazyPagingFetchesOnlyWhatIsReadTest.class.getName());
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withConfigurationResource("explicit-endpoint.properties")
-            .setBeforeAllCustomizer(() -> TestDynamoDb.endpoint())
-            .overrideConfigKey("quarkus.dynamodb.endpoint-override", "http://127.0.0.1:" + PROXY_PORT);
+    static final QuarkusUnitTest APP = TestFixtures.appBehindProxy(PROXY_PORT);
 
     @Inject
     DocumentClient documents;
@@ -51,8 +46,7 @@ public class LazyPagingFetchesOnlyWhatIsReadTest {
 
     @Test
     void readingSevenItemsFetchesTwoPages() {
-        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.dynamodb-local")),
-                PROXY_PORT)) {
+        try (FaultProxy proxy = TestFixtures.startProxy(PROXY_PORT)) {
             documents.createTable(CreateTableRequest.builder().tableName("Lazy")
                     .keySchema(KeySchemaElement.builder().attributeName("p").keyType(KeyType.HASH).build(),
                             KeySchemaElement.builder().attributeName("n").keyType(KeyType.RANGE).build())

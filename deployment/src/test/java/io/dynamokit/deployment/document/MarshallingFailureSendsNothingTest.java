@@ -3,7 +3,6 @@ package io.dynamokit.deployment.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
 import io.dynamokit.document.BatchGet;
 import io.dynamokit.document.BatchWrite;
 import io.dynamokit.document.DocumentClient;
@@ -28,12 +26,6 @@ import io.dynamokit.test.fault.FaultProxy;
 import io.dynamokit.test.fault.LoopbackPorts;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.mutiny.Uni;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * A value that cannot be marshalled fails the call with an error naming its attribute path, and no request reaches
@@ -45,10 +37,7 @@ public class MarshallingFailureSendsNothingTest {
     static final String TABLE = "Unsent";
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withConfigurationResource("explicit-endpoint.properties")
-            .setBeforeAllCustomizer(() -> TestDynamoDb.endpoint())
-            .overrideConfigKey("quarkus.dynamodb.endpoint-override", "http://127.0.0.1:" + PROXY_PORT);
+    static final QuarkusUnitTest APP = TestFixtures.appBehindProxy(PROXY_PORT);
 
     @Inject
     DocumentClient documents;
@@ -103,13 +92,8 @@ public class MarshallingFailureSendsNothingTest {
 
     @Test
     void noRequestIsSentForAnyCallWithABadValue() {
-        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.dynamodb-local")),
-                PROXY_PORT)) {
-            documents.createTable(CreateTableRequest.builder().tableName(TABLE)
-                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
-                            .attributeType(ScalarAttributeType.S).build())
-                    .billingMode(BillingMode.PAY_PER_REQUEST).build());
+        try (FaultProxy proxy = TestFixtures.startProxy(PROXY_PORT)) {
+            documents.createTable(TestFixtures.keyedBy(TABLE, "id"));
             documents.awaitActive(TABLE, Duration.ofSeconds(30));
 
             for (BadCall call : badCalls()) {

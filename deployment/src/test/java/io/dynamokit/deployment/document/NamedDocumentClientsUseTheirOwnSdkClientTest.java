@@ -20,12 +20,6 @@ import io.dynamokit.test.fault.LoopbackPorts;
 import io.dynamokit.test.fault.RecordedRequest;
 import io.quarkiverse.amazon.common.AmazonClient;
 import io.quarkus.test.QuarkusUnitTest;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * {@code @AmazonClient("archive")} document clients, blocking and reactive, go through the SDK clients configured for
@@ -40,7 +34,7 @@ public class NamedDocumentClientsUseTheirOwnSdkClientTest {
     static final String TABLE = "NamedClients";
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+    static final QuarkusUnitTest APP = TestFixtures.app()
             .withConfigurationResource("explicit-endpoint.properties")
             .setBeforeAllCustomizer(() -> TestDynamoDb.endpoint())
             .overrideConfigKey("quarkus.dynamodb.endpoint-override", "http://127.0.0.1:" + DEFAULT_PORT)
@@ -65,11 +59,7 @@ public class NamedDocumentClientsUseTheirOwnSdkClientTest {
         URI upstream = URI.create(System.getProperty("io.dynamokit.test.dynamodb-local"));
         try (FaultProxy defaultProxy = FaultProxy.start(upstream, DEFAULT_PORT);
                 FaultProxy archiveProxy = FaultProxy.start(upstream, ARCHIVE_PORT)) {
-            archive.createTable(CreateTableRequest.builder().tableName(TABLE)
-                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
-                            .attributeType(ScalarAttributeType.S).build())
-                    .billingMode(BillingMode.PAY_PER_REQUEST).build());
+            archive.createTable(TestFixtures.keyedBy(TABLE, "id"));
             archive.awaitActive(TABLE, Duration.ofSeconds(30));
             assertThat(defaultProxy.requests()).isEmpty();
             assertThat(archiveProxy.requests()).extracting(RecordedRequest::operation).contains("CreateTable", "DescribeTable");
