@@ -19,17 +19,8 @@ import io.dynamokit.test.fault.LoopbackPorts;
 import io.dynamokit.test.fault.RecordedRequest;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
@@ -54,15 +45,7 @@ public class AwaitActiveWaitsForEveryIndexTest {
     @Test
     void awaitActiveReturnsOnlyOnceTheIndexIsActiveAndTimesOutWhenItNeverIs() {
         try (FaultProxy proxy = TestFixtures.startProxy(PROXY_PORT)) {
-            documents.createTable(CreateTableRequest.builder().tableName(TABLE)
-                    .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
-                    .attributeDefinitions(
-                            AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-                            AttributeDefinition.builder().attributeName("gk").attributeType(ScalarAttributeType.S).build())
-                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("ByGk")
-                            .keySchema(KeySchemaElement.builder().attributeName("gk").keyType(KeyType.HASH).build())
-                            .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build())
-                    .billingMode(BillingMode.PAY_PER_REQUEST).build());
+            documents.createTable(TestFixtures.keyedByWithIndex(TABLE));
             documents.awaitActive(TABLE, Duration.ofSeconds(30));
 
             FaultRule building = FaultRule.indexStatus("CREATING").first(3);

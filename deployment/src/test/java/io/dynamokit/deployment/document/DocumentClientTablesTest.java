@@ -18,10 +18,8 @@ import io.dynamokit.document.Query;
 import io.dynamokit.runtime.document.DefaultDocumentClient;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
@@ -49,15 +47,7 @@ public class DocumentClientTablesTest {
     }
 
     static CreateTableRequest table(String name) {
-        return CreateTableRequest.builder().tableName(name)
-                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
-                .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("gk").attributeType(ScalarAttributeType.S).build())
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("ByGk")
-                        .keySchema(KeySchemaElement.builder().attributeName("gk").keyType(KeyType.HASH).build())
-                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST).build();
+        return TestFixtures.keyedByWithIndex(name);
     }
 
     @Test
