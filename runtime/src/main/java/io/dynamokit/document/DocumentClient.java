@@ -24,7 +24,10 @@ public interface DocumentClient {
 
     // ---- items
 
-    /** The item with this key, or empty. */
+    /**
+     * The item with this key, or empty when there is none. An item that has none of the attributes a projection names
+     * is present, as an empty map.
+     */
     Optional<Map<String, Object>> getItem(String tableName, Map<String, ?> key);
 
     Optional<Map<String, Object>> getItem(String tableName, Map<String, ?> key, GetOptions options);
@@ -107,7 +110,11 @@ public interface DocumentClient {
     /** The names of all tables, every page. */
     List<String> listTables();
 
-    /** Waits until the table and every one of its global secondary indexes are ACTIVE. */
+    /**
+     * Waits until the table and every one of its global secondary indexes are ACTIVE; a table not yet created is
+     * waited for. An {@code SdkClientException} saying what was last seen when the timeout passes; any other failure
+     * of {@code DescribeTable} (access denied, ...) is thrown as it is, at once.
+     */
     TableDescription awaitActive(String tableName, Duration timeout);
 
     /** Waits until the table is gone. */

@@ -71,7 +71,10 @@ public interface ReactiveDocumentClient {
 
     Uni<List<String>> listTables();
 
-    /** Completes when the table and every one of its global secondary indexes are ACTIVE. */
+    /**
+     * Completes when the table and every one of its global secondary indexes are ACTIVE; fails as
+     * {@link DocumentClient#awaitActive} does.
+     */
     Uni<TableDescription> awaitActive(String tableName, Duration timeout);
 
     Uni<Void> awaitDeleted(String tableName, Duration timeout);

@@ -53,6 +53,8 @@ class AttributeValuesPropertyTest {
     private static final Pattern CANONICAL_NUMBER = Pattern.compile("0|-?(0\\.\\d*[1-9]|[1-9]\\d*(\\.\\d*[1-9])?)");
 
     private static final int MAX_DEPTH = 6;
+    /** Lists and maps inside an attribute: DynamoDB allows 32 levels, the attribute's own included. */
+    private static final int DYNAMODB_MAX_NESTING = 31;
 
     enum Size {
         SMALL,
@@ -73,6 +75,18 @@ class AttributeValuesPropertyTest {
         Statistics.label("nesting").coverage(coverage -> coverage.check(MAX_DEPTH).percentage(p -> p >= 10));
         Statistics.label("has a set").collect(containsSet(item));
         Statistics.label("has a set").coverage(coverage -> coverage.check(true).percentage(p -> p >= 10));
+    }
+
+    @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
+    void valuesNestedUpToDynamoDbsLimitComeBackEqual(@ForAll("deepValues") Object value) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("deep", value);
+        Map<String, Object> back = AttributeValues.fromItem(AttributeValues.toItem(item));
+
+        assertThat(comparable(back)).isEqualTo(comparable(expected(item)));
+        assertThat(nesting(value)).isBetween(1, DYNAMODB_MAX_NESTING);
+        Statistics.label("at the limit").collect(nesting(value) == DYNAMODB_MAX_NESTING);
+        Statistics.label("at the limit").coverage(coverage -> coverage.check(true).percentage(p -> p >= 20));
     }
 
     private static int nesting(Object value) {
@@ -193,6 +207,42 @@ class AttributeValuesPropertyTest {
                 operations.list().ofMaxSize(50).withSizeDistribution(RandomDistribution.uniform()),
                 scalars().list().ofMaxSize(24).withSizeDistribution(RandomDistribution.uniform()),
                 names().list().ofMaxSize(20)).as(ItemBuilder::build);
+    }
+
+    /**
+     * One chain of lists, maps and arrays, 1 to {@value #DYNAMODB_MAX_NESTING} deep (the limit itself in about a
+     * third of the values), with a scalar at the bottom and scalars beside it on every level.
+     */
+    @Provide
+    Arbitrary<Object> deepValues() {
+        Arbitrary<List<Operation>> anyDepth = Arbitraries.of(Operation.OPEN_LIST, Operation.OPEN_MAP, Operation.OPEN_ARRAY)
+                .list().ofMinSize(1).ofMaxSize(DYNAMODB_MAX_NESTING).withSizeDistribution(RandomDistribution.uniform());
+        Arbitrary<List<Operation>> atTheLimit = Arbitraries.of(Operation.OPEN_LIST, Operation.OPEN_MAP, Operation.OPEN_ARRAY)
+                .list().ofSize(DYNAMODB_MAX_NESTING);
+        // a primitive array is a list too, one level more: only values that are not lists go at the bottom and beside
+        Arbitrary<Object> leaves = scalars().filter(v -> v == null || !v.getClass().isArray() || v instanceof byte[]);
+        return Combinators.combine(Arbitraries.frequencyOf(Tuple.of(2, anyDepth), Tuple.of(1, atTheLimit)),
+                leaves, leaves.list().ofSize(DYNAMODB_MAX_NESTING), names()).as((levels, bottom, beside, name) -> {
+                    Object value = bottom;
+                    for (int i = levels.size() - 1; i >= 0; i--) {
+                        Object sibling = beside.get(i);
+                        switch (levels.get(i)) {
+                            case OPEN_MAP:
+                                Map<String, Object> map = new LinkedHashMap<>();
+                                map.put(name, value);
+                                map.put(name + "'", sibling);
+                                value = map;
+                                break;
+                            case OPEN_ARRAY:
+                                value = i % 2 == 0 ? new Object[] { value, sibling } : new Object[] { sibling, value };
+                                break;
+                            default:
+                                value = i % 2 == 0 ? Arrays.asList(value, sibling) : Arrays.asList(sibling, value);
+                                break;
+                        }
+                    }
+                    return value;
+                });
     }
 
     private enum Operation {

@@ -422,7 +422,14 @@ class AttributeValuesTest {
             for (int i = 0; i < 31; i++) {
                 deepest = i % 2 == 0 ? List.of(deepest) : Map.of("k", deepest);
             }
-            assertThat(AttributeValues.toItem(item("deep", deepest))).containsKey("deep");
+            Map<String, Object> item = item("deep", deepest);
+            Map<String, AttributeValue> marshalled = AttributeValues.toItem(item);
+            AttributeValue level = marshalled.get("deep");
+            for (int i = 30; i >= 0; i--) {
+                level = i % 2 == 0 ? level.l().get(0) : level.m().get("k");
+            }
+            assertThat(level).isEqualTo(AttributeValue.fromS("x"));
+            assertThat(AttributeValues.fromItem(marshalled)).isEqualTo(item);
         }
 
         @Test

@@ -2,7 +2,6 @@ package io.dynamokit.deployment.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
 import io.dynamokit.document.BatchGet;
 import io.dynamokit.document.BatchWrite;
 import io.dynamokit.document.DocumentClient;
@@ -25,12 +23,6 @@ import io.dynamokit.test.fault.FaultRule;
 import io.dynamokit.test.fault.LoopbackPorts;
 import io.dynamokit.test.fault.RecordedRequest;
 import io.quarkus.test.QuarkusUnitTest;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Batch calls through the fault proxy, which throttles some requests and answers others with every entry
@@ -43,10 +35,7 @@ public class BatchCallsUnderFaultsTest {
     static final int ITEMS = 180;
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withConfigurationResource("explicit-endpoint.properties")
-            .setBeforeAllCustomizer(() -> TestDynamoDb.endpoint())
-            .overrideConfigKey("quarkus.dynamodb.endpoint-override", "http://127.0.0.1:" + PROXY_PORT)
+    static final QuarkusUnitTest APP = TestFixtures.appBehindProxy(PROXY_PORT)
             .overrideConfigKey("quarkus.dynamokit.client.retry.base-backoff", "1MS")
             .overrideConfigKey("quarkus.dynamokit.client.retry.throttling-base-backoff", "1MS")
             .overrideConfigKey("quarkus.dynamokit.document.batch-base-backoff", "1MS")
@@ -57,13 +46,8 @@ public class BatchCallsUnderFaultsTest {
 
     @Test
     void everyItemIsWrittenAndReadExactlyOnce() {
-        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.dynamodb-local")),
-                PROXY_PORT)) {
-            documents.createTable(CreateTableRequest.builder().tableName("Faulty")
-                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
-                            .attributeType(ScalarAttributeType.S).build())
-                    .billingMode(BillingMode.PAY_PER_REQUEST).build());
+        try (FaultProxy proxy = TestFixtures.startProxy(PROXY_PORT)) {
+            documents.createTable(TestFixtures.keyedBy("Faulty", "id"));
             documents.awaitActive("Faulty", Duration.ofSeconds(30));
 
             FaultRule throttledWrites = FaultRule.provisionedThroughputExceeded().forOperation("BatchWriteItem").first(3);

@@ -3,7 +3,6 @@ package io.dynamokit.deployment.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
@@ -12,23 +11,17 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
 import io.dynamokit.document.BatchGet;
 import io.dynamokit.document.BatchGetException;
 import io.dynamokit.document.BatchWrite;
 import io.dynamokit.document.BatchWriteException;
 import io.dynamokit.document.DocumentClient;
 import io.dynamokit.document.GetOptions;
+import io.dynamokit.document.ReactiveDocumentClient;
 import io.dynamokit.test.fault.FaultProxy;
 import io.dynamokit.test.fault.FaultRule;
 import io.dynamokit.test.fault.LoopbackPorts;
 import io.quarkus.test.QuarkusUnitTest;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * When DynamoDB keeps leaving entries unprocessed, the batch call gives up after the configured rounds and the
@@ -39,10 +32,7 @@ public class BatchRetriesExhaustedCarryTheUnprocessedTest {
     private static final int PROXY_PORT = LoopbackPorts.reserve(BatchRetriesExhaustedCarryTheUnprocessedTest.class.getName());
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withConfigurationResource("explicit-endpoint.properties")
-            .setBeforeAllCustomizer(() -> TestDynamoDb.endpoint())
-            .overrideConfigKey("quarkus.dynamodb.endpoint-override", "http://127.0.0.1:" + PROXY_PORT)
+    static final QuarkusUnitTest APP = TestFixtures.appBehindProxy(PROXY_PORT)
             .overrideConfigKey("quarkus.dynamokit.document.batch-max-retries", "2")
             .overrideConfigKey("quarkus.dynamokit.document.batch-base-backoff", "1MS")
             .overrideConfigKey("quarkus.dynamokit.document.batch-concurrency", "1");
@@ -50,15 +40,13 @@ public class BatchRetriesExhaustedCarryTheUnprocessedTest {
     @Inject
     DocumentClient documents;
 
+    @Inject
+    ReactiveDocumentClient reactive;
+
     @Test
     void exceptionCarriesExactlyWhatWasNotWritten() {
-        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.dynamodb-local")),
-                PROXY_PORT)) {
-            documents.createTable(CreateTableRequest.builder().tableName("Stubborn")
-                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
-                            .attributeType(ScalarAttributeType.S).build())
-                    .billingMode(BillingMode.PAY_PER_REQUEST).build());
+        try (FaultProxy proxy = TestFixtures.startProxy(PROXY_PORT)) {
+            documents.createTable(TestFixtures.keyedBy("Stubborn", "id"));
             documents.awaitActive("Stubborn", Duration.ofSeconds(30));
 
             BatchWrite.Builder writes = BatchWrite.builder();
@@ -93,6 +81,57 @@ public class BatchRetriesExhaustedCarryTheUnprocessedTest {
                         assertThat(e.unprocessedKeys().get("Stubborn")).containsExactlyInAnyOrder(
                                 Map.of("id", "w-1"), Map.of("id", "w-2"));
                         assertThat(e.itemsRead().get("Stubborn")).isEmpty();
+                    });
+        }
+    }
+
+    @Test
+    void theReactiveCallsFailTheUniWithExactlyWhatWasNotProcessed() {
+        try (FaultProxy proxy = TestFixtures.startProxy(PROXY_PORT)) {
+            documents.createTable(TestFixtures.keyedBy("StubbornReactive", "id"));
+            documents.awaitActive("StubbornReactive", Duration.ofSeconds(30));
+            documents.putItem("StubbornReactive", Map.of("id", "r-0", "v", 0));
+
+            BatchWrite.Builder writes = BatchWrite.builder();
+            for (int i = 1; i <= 27; i++) {
+                writes.put("StubbornReactive", Map.of("id", "r-" + i));
+            }
+            writes.delete("StubbornReactive", Map.of("id", "r-0"));
+            // the first request (25 entries) goes through; the second (3 entries) is never processed
+            FaultRule unprocessed = FaultRule.unprocessed().forOperation("BatchWriteItem");
+            proxy.addRule(FaultRule.delay(Duration.ZERO).forOperation("BatchWriteItem").first(1)).addRule(unprocessed);
+
+            assertThatThrownBy(() -> reactive.batchWriteItem(writes.build()).await().atMost(Duration.ofSeconds(30)))
+                    .isInstanceOfSatisfying(BatchWriteException.class, e -> {
+                        assertThat(e.getMessage()).isEqualTo("3 of 28 writes were not processed after 2 retries "
+                                + "(quarkus.dynamokit.document.batch-max-retries)");
+                        assertThat(e.unprocessed().writes().get("StubbornReactive")).containsExactly(
+                                new BatchWrite.Write(true, Map.of("id", "r-26")),
+                                new BatchWrite.Write(true, Map.of("id", "r-27")),
+                                new BatchWrite.Write(false, Map.of("id", "r-0")));
+                    });
+            assertThat(unprocessed.timesApplied()).isEqualTo(3);
+            proxy.clearRules();
+            assertThat(documents.getItem("StubbornReactive", Map.of("id", "r-0"), GetOptions.consistent())).isPresent();
+            assertThat(documents.getItem("StubbornReactive", Map.of("id", "r-25"), GetOptions.consistent())).isPresent();
+            assertThat(documents.getItem("StubbornReactive", Map.of("id", "r-26"), GetOptions.consistent())).isEmpty();
+
+            // the first read request (100 keys) is answered; the second (3 keys of missing items) never is
+            BatchGet.Builder keys = BatchGet.builder().consistentRead("StubbornReactive");
+            for (int i = 0; i < 26; i++) {
+                keys.key("StubbornReactive", Map.of("id", "r-" + i));
+            }
+            for (int i = 0; i < 77; i++) {
+                keys.key("StubbornReactive", Map.of("id", "missing-" + i));
+            }
+            proxy.addRule(FaultRule.delay(Duration.ZERO).forOperation("BatchGetItem").first(1))
+                    .addRule(FaultRule.unprocessed().forOperation("BatchGetItem"));
+            assertThatThrownBy(() -> reactive.batchGetItem(keys.build()).await().atMost(Duration.ofSeconds(30)))
+                    .isInstanceOfSatisfying(BatchGetException.class, e -> {
+                        assertThat(e.unprocessedKeys().get("StubbornReactive")).containsExactlyInAnyOrder(
+                                Map.of("id", "missing-74"), Map.of("id", "missing-75"), Map.of("id", "missing-76"));
+                        assertThat(e.itemsRead().get("StubbornReactive")).extracting(item -> item.get("id"))
+                                .hasSize(26).doesNotHaveDuplicates();
                     });
         }
     }

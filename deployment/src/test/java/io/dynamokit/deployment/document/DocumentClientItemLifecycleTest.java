@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.inject.Inject;
@@ -22,15 +23,11 @@ import io.dynamokit.document.TransactGet;
 import io.dynamokit.document.TransactWrite;
 import io.dynamokit.document.WriteOptions;
 import io.quarkus.test.QuarkusUnitTest;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -41,7 +38,7 @@ public class DocumentClientItemLifecycleTest {
     static final String TABLE = "Lifecycle";
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest();
+    static final QuarkusUnitTest APP = TestFixtures.app();
 
     @Inject
     DocumentClient documents;
@@ -49,11 +46,7 @@ public class DocumentClientItemLifecycleTest {
     @BeforeEach
     void table() {
         try {
-            documents.createTable(CreateTableRequest.builder().tableName(TABLE)
-                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
-                            .attributeType(ScalarAttributeType.S).build())
-                    .billingMode(BillingMode.PAY_PER_REQUEST).build());
+            documents.createTable(TestFixtures.keyedBy(TABLE, "id"));
             documents.awaitActive(TABLE, Duration.ofSeconds(30));
         } catch (ResourceInUseException exists) {
             // created by an earlier test of this class
@@ -118,6 +111,47 @@ public class DocumentClientItemLifecycleTest {
                 .hasMessageContaining("scores[1]")
                 .hasMessageContaining("NaN");
         assertThat(documents.getItem(TABLE, Map.of("id", "bad"), GetOptions.consistent())).isEmpty();
+    }
+
+    @Test
+    void anItemWhoseProjectionMatchesNoAttributeIsStillFound() {
+        documents.putItem(TABLE, Map.of("id", "bare", "name", "Rex"));
+        GetOptions onlyMissing = GetOptions.consistent().projection("#m").name("#m", "missing");
+
+        // what DynamoDB answers: an empty Item for the item that exists, no Item for the one that does not
+        GetItemResponse existing = documents.sdkClient().getItem(b -> b.tableName(TABLE).consistentRead(true)
+                .key(Map.of("id", AttributeValue.fromS("bare")))
+                .projectionExpression("#m").expressionAttributeNames(Map.of("#m", "missing")));
+        assertThat(existing.hasItem()).isTrue();
+        assertThat(existing.item()).isEmpty();
+        GetItemResponse absent = documents.sdkClient().getItem(b -> b.tableName(TABLE).consistentRead(true)
+                .key(Map.of("id", AttributeValue.fromS("no-such-item")))
+                .projectionExpression("#m").expressionAttributeNames(Map.of("#m", "missing")));
+        assertThat(absent.hasItem()).isFalse();
+
+        assertThat(documents.getItem(TABLE, Map.of("id", "bare"), onlyMissing)).contains(Map.of());
+        assertThat(documents.getItemOrThrow(TABLE, Map.of("id", "bare"), onlyMissing)).isEmpty();
+        assertThat(documents.getItem(TABLE, Map.of("id", "no-such-item"), onlyMissing)).isEmpty();
+        assertThatThrownBy(() -> documents.getItemOrThrow(TABLE, Map.of("id", "no-such-item"), onlyMissing))
+                .isInstanceOf(ItemNotFoundException.class);
+        assertThat(documents.transactGetItems(List.of(
+                TransactGet.of(TABLE, Map.of("id", "bare")).projection("#m", Map.of("#m", "missing")),
+                TransactGet.of(TABLE, Map.of("id", "no-such-item")).projection("#m", Map.of("#m", "missing")))))
+                .containsExactly(Optional.of(Map.of()), Optional.empty());
+    }
+
+    @Test
+    void aValueNestedToDynamoDbsLimitIsStoredAndComesBackEqual() {
+        Object deepest = "bottom";
+        Object expected = "bottom";
+        for (int i = 0; i < 31; i++) {
+            deepest = i % 2 == 0 ? List.of(deepest, i) : Map.of("k" + i, deepest);
+            expected = i % 2 == 0 ? List.of(expected, (long) i) : Map.of("k" + i, expected);
+        }
+        documents.putItem(TABLE, Map.of("id", "deep", "deep", deepest));
+
+        assertThat(documents.getItemOrThrow(TABLE, Map.of("id", "deep"), GetOptions.consistent()))
+                .isEqualTo(Map.of("id", "deep", "deep", expected));
     }
 
     @Test

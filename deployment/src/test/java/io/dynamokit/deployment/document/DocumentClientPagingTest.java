@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -34,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * 250 items written by one batch call, then read back across pages of 5: a query on a global secondary index and a
@@ -115,7 +115,8 @@ public class DocumentClientPagingTest {
     void scanStreamsEveryItemAndSegmentsSplitThem() {
         tableWith250Items();
         try (Stream<Map<String, Object>> items = documents.scan(Scan.on(TABLE).limit(5))) {
-            assertThat(items.map(i -> (String) i.get("id")).collect(Collectors.toSet())).hasSize(ITEMS);
+            assertThat(items.map(i -> (String) i.get("id")).toList()).hasSize(ITEMS).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(allIds());
         }
         List<String> fromSegments = new ArrayList<>();
         for (int segment = 0; segment < 3; segment++) {
@@ -124,6 +125,72 @@ public class DocumentClientPagingTest {
             }
         }
         assertThat(fromSegments).hasSize(ITEMS).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void scanPagesByHandWithTheLastEvaluatedKey() {
+        tableWith250Items();
+        Scan scan = Scan.on(TABLE).limit(5);
+        List<String> ids = new ArrayList<>();
+        int pages = 0;
+        Optional<Map<String, Object>> start = Optional.empty();
+        do {
+            Page page = documents.scanPage(start.map(scan::startKey).orElse(scan));
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(5);
+            assertThat(page.count()).isEqualTo(page.items().size());
+            page.items().forEach(i -> ids.add((String) i.get("id")));
+            start = page.lastEvaluatedKey();
+            pages++;
+        } while (start.isPresent());
+        assertThat(ids).hasSize(ITEMS).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(allIds());
+        assertThat(pages).isBetween(ITEMS / 5, ITEMS / 5 + 1);
+    }
+
+    @Test
+    void scanOnTheIndexReadsEveryItemOnce() {
+        tableWith250Items();
+        try (Stream<Map<String, Object>> items = documents.scan(Scan.on(TABLE).index("ByGroup").limit(5))) {
+            List<Map<String, Object>> all = items.toList();
+            assertThat(all).extracting(i -> (String) i.get("id")).hasSize(ITEMS).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(allIds());
+            assertThat(all).allSatisfy(i -> assertThat(i).containsEntry("group", "all"));
+        }
+    }
+
+    @Test
+    void selectCountGivesCountsWithoutItems() {
+        tableWith250Items();
+        Page queried = documents.queryPage(Query.on(TABLE).index("ByGroup").keyCondition("#g = :g AND #r < :r")
+                .name("#g", "group").name("#r", "rank").value(":g", "all").value(":r", 40).select(Select.COUNT));
+        assertThat(queried.items()).isEmpty();
+        assertThat(queried.count()).isEqualTo(40);
+        assertThat(queried.hasMore()).isFalse();
+
+        Page scanned = documents.scanPage(Scan.on(TABLE).filter("#r >= :r").name("#r", "rank").value(":r", 200)
+                .select(Select.COUNT));
+        assertThat(scanned.items()).isEmpty();
+        assertThat(scanned.count()).isEqualTo(50);
+        assertThat(scanned.scannedCount()).isEqualTo(ITEMS);
+    }
+
+    @Test
+    void queryFilterAndProjection() {
+        tableWith250Items();
+        Query query = Query.on(TABLE).index("ByGroup").keyCondition("#g = :g").name("#g", "group").value(":g", "all")
+                .filter("id IN (:a, :b, :c)").value(":a", "item-3").value(":b", "item-77").value(":c", "item-240")
+                .projection("id, #r").name("#r", "rank").limit(5);
+        try (Stream<Map<String, Object>> items = documents.query(query)) {
+            assertThat(items.toList()).containsExactly(Map.of("id", "item-3", "rank", 3L),
+                    Map.of("id", "item-77", "rank", 77L), Map.of("id", "item-240", "rank", 240L));
+        }
+        Page first = documents.queryPage(query);
+        assertThat(first.scannedCount()).isEqualTo(5);
+        assertThat(first.items()).containsExactly(Map.of("id", "item-3", "rank", 3L));
+        assertThat(first.count()).isEqualTo(1);
+    }
+
+    static List<String> allIds() {
+        return IntStream.range(0, ITEMS).mapToObj(i -> "item-" + i).toList();
     }
 
     @Test

@@ -2,8 +2,11 @@ package io.dynamokit.deployment.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -11,13 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.dynamokit.document.DocumentClient;
+import io.dynamokit.document.Query;
 import io.dynamokit.runtime.document.DefaultDocumentClient;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -28,33 +32,22 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 
 public class DocumentClientTablesTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest();
+    static final QuarkusUnitTest APP = TestFixtures.app();
 
     @Inject
     DocumentClient documents;
 
     static CreateTableRequest plainTable(String name) {
-        return CreateTableRequest.builder().tableName(name)
-                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
-                .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST).build();
+        return TestFixtures.keyedBy(name, "pk");
     }
 
     static CreateTableRequest table(String name) {
-        return CreateTableRequest.builder().tableName(name)
-                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
-                .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("gk").attributeType(ScalarAttributeType.S).build())
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("ByGk")
-                        .keySchema(KeySchemaElement.builder().attributeName("gk").keyType(KeyType.HASH).build())
-                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST).build();
+        return TestFixtures.keyedByWithIndex(name);
     }
 
     @Test
@@ -73,6 +66,32 @@ public class DocumentClientTablesTest {
         assertThat(documents.listTables()).doesNotContain("Lifecycle2");
         assertThatThrownBy(() -> documents.describeTable("Lifecycle2")).isInstanceOf(ResourceNotFoundException.class);
         assertThatThrownBy(() -> documents.deleteTable("Lifecycle2")).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void updateTableAddsAnIndexThatQueriesThenUse() {
+        documents.createTable(plainTable("Updated"));
+        documents.awaitActive("Updated", Duration.ofSeconds(30));
+        documents.putItem("Updated", Map.of("pk", "a", "colour", "red"));
+        documents.putItem("Updated", Map.of("pk", "b", "colour", "blue"));
+
+        TableDescription updating = documents.updateTable(UpdateTableRequest.builder().tableName("Updated")
+                .attributeDefinitions(
+                        AttributeDefinition.builder().attributeName("colour").attributeType(ScalarAttributeType.S).build())
+                .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(CreateGlobalSecondaryIndexAction
+                        .builder().indexName("ByColour")
+                        .keySchema(KeySchemaElement.builder().attributeName("colour").keyType(KeyType.HASH).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()).build())
+                .build());
+        assertThat(updating.tableName()).isEqualTo("Updated");
+        TableDescription updated = documents.awaitActive("Updated", Duration.ofSeconds(30));
+
+        assertThat(updated.globalSecondaryIndexes()).extracting(GlobalSecondaryIndexDescription::indexName,
+                GlobalSecondaryIndexDescription::indexStatus).containsExactly(tuple("ByColour", IndexStatus.ACTIVE));
+        try (Stream<Map<String, Object>> red = documents.query(Query.on("Updated").index("ByColour")
+                .keyCondition("colour = :c").value(":c", "red"))) {
+            assertThat(red.toList()).containsExactly(Map.of("pk", "a", "colour", "red"));
+        }
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.dynamokit.deployment.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +12,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
 import io.dynamokit.document.BatchWrite;
 import io.dynamokit.document.DocumentClient;
 import io.dynamokit.document.Query;
 import io.dynamokit.document.ReactiveDocumentClient;
+import io.dynamokit.document.Scan;
 import io.dynamokit.test.fault.FaultProxy;
 import io.dynamokit.test.fault.LoopbackPorts;
 import io.quarkus.test.QuarkusUnitTest;
@@ -29,17 +28,15 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The lazy streams fetch a page only when the reader reaches it: reading 7 items of pages of 5 costs two requests.
+ * The lazy streams (queries and scans, blocking and reactive) fetch a page only when the reader reaches it: reading 7
+ * items of pages of 5 costs two requests.
  */
 public class LazyPagingFetchesOnlyWhatIsReadTest {
 
     private static final int PROXY_PORT = LoopbackPorts.reserve(LazyPagingFetchesOnlyWhatIsReadTest.class.getName());
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withConfigurationResource("explicit-endpoint.properties")
-            .setBeforeAllCustomizer(() -> TestDynamoDb.endpoint())
-            .overrideConfigKey("quarkus.dynamodb.endpoint-override", "http://127.0.0.1:" + PROXY_PORT);
+    static final QuarkusUnitTest APP = TestFixtures.appBehindProxy(PROXY_PORT);
 
     @Inject
     DocumentClient documents;
@@ -49,8 +46,7 @@ public class LazyPagingFetchesOnlyWhatIsReadTest {
 
     @Test
     void readingSevenItemsFetchesTwoPages() {
-        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.dynamodb-local")),
-                PROXY_PORT)) {
+        try (FaultProxy proxy = TestFixtures.startProxy(PROXY_PORT)) {
             documents.createTable(CreateTableRequest.builder().tableName("Lazy")
                     .keySchema(KeySchemaElement.builder().attributeName("p").keyType(KeyType.HASH).build(),
                             KeySchemaElement.builder().attributeName("n").keyType(KeyType.RANGE).build())
@@ -75,8 +71,20 @@ public class LazyPagingFetchesOnlyWhatIsReadTest {
             proxy.clearRequests();
             List<Map<String, Object>> first = reactive.query(query).select().first(7).collect().asList()
                     .await().atMost(Duration.ofSeconds(30));
-            assertThat(first).hasSize(7);
+            assertThat(first).extracting(i -> i.get("n")).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
             assertThat(proxy.requests()).extracting(r -> r.operation()).containsExactly("Query", "Query");
+
+            Scan scan = Scan.on("Lazy").limit(5);
+            proxy.clearRequests();
+            try (Stream<Map<String, Object>> items = documents.scan(scan)) {
+                assertThat(items.limit(7).toList()).hasSize(7);
+            }
+            assertThat(proxy.requests()).extracting(r -> r.operation()).containsExactly("Scan", "Scan");
+
+            proxy.clearRequests();
+            assertThat(reactive.scan(scan).select().first(7).collect().asList().await().atMost(Duration.ofSeconds(30)))
+                    .hasSize(7);
+            assertThat(proxy.requests()).extracting(r -> r.operation()).containsExactly("Scan", "Scan");
         }
     }
 }

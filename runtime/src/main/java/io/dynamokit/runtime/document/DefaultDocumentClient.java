@@ -34,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
@@ -71,7 +72,7 @@ public final class DefaultDocumentClient implements DocumentClient {
 
     @Override
     public Optional<Map<String, Object>> getItem(String tableName, Map<String, ?> key, GetOptions options) {
-        return present(client.getItem(Requests.getItem(tableName, key, options)).item());
+        return item(client.getItem(Requests.getItem(tableName, key, options)));
     }
 
     @Override
@@ -225,6 +226,7 @@ public final class DefaultDocumentClient implements DocumentClient {
                         .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(TABLE_POLL_INTERVAL)))
                 .build();
         AtomicReference<String> lastSeen = new AtomicReference<>("missing");
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         try {
             WaiterResponse<DescribeTableResponse> response = waiter.run(() -> {
                 try {
@@ -234,12 +236,30 @@ public final class DefaultDocumentClient implements DocumentClient {
                 } catch (ResourceNotFoundException e) {
                     lastSeen.set("missing");
                     throw e;
+                } catch (RuntimeException e) {
+                    failure.set(e);
+                    throw e;
                 }
             });
             return response.matched().response().orElseThrow().table();
         } catch (SdkClientException e) {
-            throw notActive(tableName, timeout, lastSeen.get(), e);
+            throw waitFailure(tableName, timeout, lastSeen.get(), failure.get(), e);
         }
+    }
+
+    /**
+     * What a failed wait reports: a DescribeTable failure other than a missing table ends the wait as itself (the
+     * waiter would otherwise wrap it in a message about the table not being ACTIVE); anything else is a timeout.
+     */
+    static RuntimeException waitFailure(String tableName, Duration timeout, String lastSeen,
+            RuntimeException describeFailure, Throwable waiterFailure) {
+        for (Throwable cause = waiterFailure.getCause(); describeFailure != null && cause != null;
+                cause = cause.getCause()) {
+            if (cause == describeFailure) {
+                return describeFailure;
+            }
+        }
+        return notActive(tableName, timeout, lastSeen, waiterFailure);
     }
 
     static SdkClientException notActive(String tableName, Duration timeout, String lastSeen, Throwable cause) {
@@ -283,14 +303,27 @@ public final class DefaultDocumentClient implements DocumentClient {
 
     // ---- helpers
 
+    /**
+     * The items of a transaction's reads, by {@link ItemResponse#hasItem()}: an item whose projection matched none of
+     * its attributes comes back as an empty {@code Item}, which is not the same as no item.
+     */
     static List<Optional<Map<String, Object>>> presentEach(List<ItemResponse> responses) {
         List<Optional<Map<String, Object>>> result = new ArrayList<>(responses.size());
         for (ItemResponse response : responses) {
-            result.add(present(response.item()));
+            result.add(response.hasItem() ? Optional.of(AttributeValues.fromItem(response.item())) : Optional.empty());
         }
         return result;
     }
 
+    /**
+     * The item read, by {@link GetItemResponse#hasItem()}: DynamoDB answers {@code "Item": {}} for an item that
+     * exists when the projection names none of its attributes, and leaves {@code Item} out when there is no item.
+     */
+    static Optional<Map<String, Object>> item(GetItemResponse response) {
+        return response.hasItem() ? Optional.of(AttributeValues.fromItem(response.item())) : Optional.empty();
+    }
+
+    /** Returned attributes or a last evaluated key: DynamoDB sends none, or a non-empty map. */
     static Optional<Map<String, Object>> present(Map<String, AttributeValue> attributes) {
         if (attributes == null || attributes.isEmpty()) {
             return Optional.empty();

@@ -67,7 +67,7 @@ public final class DefaultReactiveDocumentClient implements ReactiveDocumentClie
     @Override
     public Uni<Optional<Map<String, Object>>> getItem(String tableName, Map<String, ?> key, GetOptions options) {
         return call(() -> client.getItem(Requests.getItem(tableName, key, options)))
-                .map(response -> DefaultDocumentClient.present(response.item()));
+                .map(DefaultDocumentClient::item);
     }
 
     @Override
@@ -197,6 +197,7 @@ public final class DefaultReactiveDocumentClient implements ReactiveDocumentClie
     public Uni<TableDescription> awaitActive(String tableName, Duration timeout) {
         return call(() -> {
             AtomicReference<String> lastSeen = new AtomicReference<>("missing");
+            AtomicReference<RuntimeException> describeFailure = new AtomicReference<>();
             AsyncWaiter<DescribeTableResponse> waiter = AsyncWaiter.builder(DescribeTableResponse.class)
                     .addAcceptor(WaiterAcceptor.successOnResponseAcceptor(
                             r -> DefaultDocumentClient.isActiveWithIndexes(r.table())))
@@ -212,12 +213,15 @@ public final class DefaultReactiveDocumentClient implements ReactiveDocumentClie
                     lastSeen.set(DefaultDocumentClient.statusOf(r.table()));
                 } else if (BatchEngine.unwrap(e) instanceof ResourceNotFoundException) {
                     lastSeen.set("missing");
+                } else if (BatchEngine.unwrap(e) instanceof RuntimeException failure) {
+                    describeFailure.set(failure);
                 }
             })).handle((response, failure) -> {
                 if (failure != null) {
                     Throwable cause = BatchEngine.unwrap(failure);
                     if (cause instanceof SdkClientException) {
-                        throw DefaultDocumentClient.notActive(tableName, timeout, lastSeen.get(), cause);
+                        throw DefaultDocumentClient.waitFailure(tableName, timeout, lastSeen.get(),
+                                describeFailure.get(), cause);
                     }
                     throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
                 }

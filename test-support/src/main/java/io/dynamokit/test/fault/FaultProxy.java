@@ -502,21 +502,26 @@ public final class FaultProxy implements AutoCloseable {
 
     private static byte[] errorResponse(FaultRule rule, boolean keepAlive) {
         byte[] body = rule.errorBody();
-        CRC32 crc = new CRC32();
-        crc.update(body);
         StringBuilder text = new StringBuilder(256);
         text.append("HTTP/1.1 ").append(rule.status()).append(' ').append(HttpWire.reasonPhrase(rule.status()))
                 .append(HttpWire.CRLF);
         HttpWire.appendField(text, "Content-Type", "application/x-amz-json-1.0");
         HttpWire.appendField(text, "x-amzn-RequestId", UUID.randomUUID());
         HttpWire.appendField(text, "x-amzn-ErrorType", rule.errorCode());
-        HttpWire.appendField(text, "x-amz-crc32", crc.getValue());
-        HttpWire.appendField(text, "Content-Length", body.length);
+        return withChecksummedBody(text, body, keepAlive);
+    }
+
+    /** Ends a response head with DynamoDB's body checksum, which the SDK verifies, and the framing; adds the body. */
+    private static byte[] withChecksummedBody(StringBuilder head, byte[] body, boolean keepAlive) {
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        HttpWire.appendField(head, "x-amz-crc32", crc.getValue());
+        HttpWire.appendField(head, "Content-Length", body.length);
         if (!keepAlive) {
-            HttpWire.appendField(text, "Connection", "close");
+            HttpWire.appendField(head, "Connection", "close");
         }
-        text.append(HttpWire.CRLF);
-        return HttpWire.concat(text, body);
+        head.append(HttpWire.CRLF);
+        return HttpWire.concat(head, body);
     }
 
     /**
@@ -540,19 +545,11 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private static byte[] jsonResponse(byte[] body, boolean keepAlive) {
-        CRC32 crc = new CRC32();
-        crc.update(body);
         StringBuilder text = new StringBuilder(256);
         text.append("HTTP/1.1 200 OK").append(HttpWire.CRLF);
         HttpWire.appendField(text, "Content-Type", "application/x-amz-json-1.0");
         HttpWire.appendField(text, "x-amzn-RequestId", UUID.randomUUID());
-        HttpWire.appendField(text, "x-amz-crc32", crc.getValue());
-        HttpWire.appendField(text, "Content-Length", body.length);
-        if (!keepAlive) {
-            HttpWire.appendField(text, "Connection", "close");
-        }
-        text.append(HttpWire.CRLF);
-        return HttpWire.concat(text, body);
+        return withChecksummedBody(text, body, keepAlive);
     }
 
     private static byte[] plainResponse(int status, String message, boolean keepAlive) {
