@@ -56,11 +56,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * Variants ({@link #schema}), in the same run, against the same DynamoDB Local and tables:
  * <ul>
  * <li>{@code none}: the baseline. {@code quarkus.dynamokit.schema-management=none}: DynamoKit's start-up step returns
- * once the configuration is checked, as it does without declared tables (the demo always declares its {@code Thread}
- * table, and a declared table cannot be removed from the outside, so this is how the demo runs without schema
+ * once the configuration is checked, as it does without declared tables (the demo always declares its tables, and
+ * a declared table cannot be removed from the outside, so this is how the demo runs without schema
  * management);</li>
- * <li>{@code validate-1}: {@code validate} of the demo's own table, {@code Thread}: what the demo does in production;</li>
- * <li>{@code validate-21}: {@code validate} of {@code Thread} and 20 more declared tables, {@code Bench01} to
+ * <li>{@code validate-2}: {@code validate} of the demo's own tables, {@code Thread} and {@code ForumConfig}: what the
+ * demo does in production;</li>
+ * <li>{@code validate-22}: {@code validate} of the demo's two tables and 20 more declared tables, {@code Bench01} to
  * {@code Bench20} (system properties {@code quarkus.dynamokit.tables."BenchNN".hash-key=Id:S}).</li>
  * </ul>
  * After each timed launch, outside the timed part: the schema management line must be in the log for the
@@ -104,7 +105,7 @@ public class StartupBenchmark {
 
     static volatile Launch last;
 
-    @Param({ "none", "validate-1", "validate-21" })
+    @Param({ "none", "validate-2", "validate-22" })
     public String schema;
 
     private LocalDynamoDb dynamoDb;
@@ -174,7 +175,7 @@ public class StartupBenchmark {
         command.add("-Dquarkus.dynamodb.aws.credentials.static-provider.secret-access-key=bench");
         command.add("-Dquarkus.dynamokit.devservices.enabled=false");
         command.add("-Dquarkus.dynamokit.schema-management=" + ("none".equals(schema) ? "none" : "validate"));
-        if ("validate-21".equals(schema)) {
+        if ("validate-22".equals(schema)) {
             for (int i = 1; i <= EXTRA_TABLES; i++) {
                 command.add("-Dquarkus.dynamokit.tables.\"" + benchTable(i) + "\".hash-key=Id:S");
             }
@@ -196,7 +197,8 @@ public class StartupBenchmark {
     List<String> declaredTableNames() {
         List<String> names = new ArrayList<>();
         names.add("Thread");
-        if ("validate-21".equals(schema)) {
+        names.add("ForumConfig");
+        if ("validate-22".equals(schema)) {
             for (int i = 1; i <= EXTRA_TABLES; i++) {
                 names.add(benchTable(i));
             }
