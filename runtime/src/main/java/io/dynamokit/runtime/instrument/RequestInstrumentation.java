@@ -12,6 +12,7 @@ import jakarta.enterprise.context.RequestScoped;
 public class RequestInstrumentation {
 
     private InstrumentationScope scope;
+    private MethodFrame allRequestsFrame;
 
     /** Starts the scope with the correlation id the request came with (or a new one when null). */
     public InstrumentationScope begin(String correlationId) {
@@ -30,5 +31,17 @@ public class RequestInstrumentation {
 
     public InstrumentationScope scopeIfStarted() {
         return scope;
+    }
+
+    /**
+     * With {@code all-requests}: the requests of this HTTP request made outside instrumented methods are credited to
+     * its resource method.
+     */
+    public void instrumentAll(String resourceMethod) {
+        allRequestsFrame = new MethodFrame(scope(), resourceMethod);
+    }
+
+    MethodFrame allRequestsFrame() {
+        return allRequestsFrame;
     }
 }

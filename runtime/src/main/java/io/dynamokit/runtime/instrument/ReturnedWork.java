@@ -1,0 +1,78 @@
+package io.dynamokit.runtime.instrument;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.AbstractUni;
+import io.smallrye.mutiny.subscription.UniSubscriber;
+
+/**
+ * Keeps a method's frame open for the asynchronous work it returns: until a {@code CompletionStage} completes, and
+ * while a {@code Uni} (lazy: its requests are made when it is subscribed, after the method returned) has a
+ * subscription in flight.
+ */
+final class ReturnedWork {
+
+    private ReturnedWork() {
+    }
+
+    static Object track(MethodFrame frame, Object result, Class<?> declaredType) {
+        if (result instanceof Uni<?> uni) {
+            return new FramedUni<>(uni, frame);
+        }
+        if (result instanceof CompletionStage<?> stage) {
+            return untilComplete(frame, stage, declaredType);
+        }
+        return result;
+    }
+
+    private static Object untilComplete(MethodFrame frame, CompletionStage<?> stage, Class<?> declaredType) {
+        frame.hold();
+        if (stage.getClass() != CompletableFuture.class || !declaredType.isAssignableFrom(CompletableFuture.class)) {
+            stage.whenComplete((value, failure) -> frame.release());
+            return stage;
+        }
+        // The caller's continuations must run after the frame closed, so that requests they make are not credited to
+        // the method: they are chained to a future completed only then. Cancelling it cancels the method's.
+        CompletableFuture<?> source = (CompletableFuture<?>) stage;
+        CompletableFuture<Object> tracked = new CompletableFuture<>();
+        source.whenComplete((value, failure) -> {
+            frame.release();
+            if (failure == null) {
+                tracked.complete(value);
+            } else {
+                tracked.completeExceptionally(failure);
+            }
+        });
+        tracked.whenComplete((value, failure) -> {
+            if (tracked.isCancelled()) {
+                source.cancel(false);
+            }
+        });
+        return tracked;
+    }
+
+    /** Subscribes to the method's {@code Uni} inside the method's frame, and holds the frame until it terminates. */
+    private static final class FramedUni<T> extends AbstractUni<T> {
+
+        private final Uni<T> upstream;
+        private final MethodFrame frame;
+
+        FramedUni(Uni<T> upstream, MethodFrame frame) {
+            this.upstream = upstream;
+            this.frame = frame;
+        }
+
+        @Override
+        public void subscribe(UniSubscriber<? super T> subscriber) {
+            frame.hold();
+            MethodFrame previous = Scopes.enter(frame);
+            try {
+                AbstractUni.subscribe(upstream.onTermination().invoke(frame::release), subscriber);
+            } finally {
+                Scopes.leave(previous);
+            }
+        }
+    }
+}
