@@ -16,7 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
@@ -57,6 +59,12 @@ public class AsyncInstrumentedWorker {
         return Uni.createFrom().completionStage(() -> asyncClient.putItem(b -> b.tableName(TABLE).item(key(id))))
                 .chain(put -> Uni.createFrom()
                         .completionStage(() -> asyncClient.getItem(b -> b.tableName(TABLE).key(key(id)))));
+    }
+
+    /** Asks DynamoDB to report the capacity the write consumed. */
+    @DynamoInstrumented
+    public PutItemResponse putReportingCapacity(String id) {
+        return client.putItem(b -> b.tableName(TABLE).item(key(id)).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
     }
 
     static Map<String, AttributeValue> key(String id) {

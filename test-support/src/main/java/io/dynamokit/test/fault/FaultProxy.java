@@ -498,7 +498,9 @@ public final class FaultProxy implements AutoCloseable {
                 .append(HttpWire.CRLF);
         HttpWire.appendField(text, "Content-Type", "application/x-amz-json-1.0");
         HttpWire.appendField(text, "x-amzn-RequestId", UUID.randomUUID());
-        HttpWire.appendField(text, "x-amzn-ErrorType", rule.errorCode());
+        if (!rule.isErrorCodeInBodyOnly()) {
+            HttpWire.appendField(text, "x-amzn-ErrorType", rule.errorCode());
+        }
         HttpWire.appendField(text, "x-amz-crc32", crc.getValue());
         HttpWire.appendField(text, "Content-Length", body.length);
         if (!keepAlive) {

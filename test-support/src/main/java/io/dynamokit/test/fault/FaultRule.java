@@ -41,12 +41,18 @@ public final class FaultRule {
     private final int firstCount;
     private final double fraction;
     private final long seed;
+    private final boolean errorCodeInBodyOnly;
 
     private final AtomicInteger applied = new AtomicInteger();
     private final Random random;
 
     private FaultRule(Kind kind, int status, String errorCode, Duration delay, String operation, int firstCount,
             double fraction, long seed) {
+        this(kind, status, errorCode, delay, operation, firstCount, fraction, seed, false);
+    }
+
+    private FaultRule(Kind kind, int status, String errorCode, Duration delay, String operation, int firstCount,
+            double fraction, long seed, boolean errorCodeInBodyOnly) {
         this.kind = kind;
         this.status = status;
         this.errorCode = errorCode;
@@ -55,6 +61,7 @@ public final class FaultRule {
         this.firstCount = firstCount;
         this.fraction = fraction;
         this.seed = seed;
+        this.errorCodeInBodyOnly = errorCodeInBodyOnly;
         this.random = Double.isNaN(fraction) ? null : new Random(seed);
     }
 
@@ -92,8 +99,8 @@ public final class FaultRule {
 
     /**
      * A rule answering with a DynamoDB-shaped JSON error instead of forwarding the request: headers
-     * {@code Content-Type: application/x-amz-json-1.0}, {@code x-amzn-RequestId}, {@code x-amzn-ErrorType} and
-     * {@code x-amz-crc32}, body
+     * {@code Content-Type: application/x-amz-json-1.0}, {@code x-amzn-RequestId}, {@code x-amzn-ErrorType} (unless
+     * {@link #errorCodeInBodyOnly()}) and {@code x-amz-crc32}, body
      * {@code {"__type":"com.amazonaws.dynamodb.v20120810#<code>","message":"Injected by FaultProxy: <code>"}}.
      *
      * @param status the HTTP status, 400 to 599
@@ -152,7 +159,7 @@ public final class FaultRule {
         if (!Double.isNaN(fraction)) {
             throw new IllegalStateException("share(...) and first(...) cannot be combined");
         }
-        return new FaultRule(kind, status, errorCode, delay, operation, n, fraction, seed);
+        return new FaultRule(kind, status, errorCode, delay, operation, n, fraction, seed, errorCodeInBodyOnly);
     }
 
     /**
@@ -168,7 +175,8 @@ public final class FaultRule {
         if (firstCount != EVERY) {
             throw new IllegalStateException("share(...) and first(...) cannot be combined");
         }
-        return new FaultRule(kind, status, errorCode, delay, operation, firstCount, fraction, seed);
+        return new FaultRule(kind, status, errorCode, delay, operation, firstCount, fraction, seed,
+                errorCodeInBodyOnly);
     }
 
     /**
@@ -180,7 +188,22 @@ public final class FaultRule {
         if (operation.isBlank()) {
             throw new IllegalArgumentException("Blank operation");
         }
-        return new FaultRule(kind, status, errorCode, delay, operation, firstCount, fraction, seed);
+        return new FaultRule(kind, status, errorCode, delay, operation, firstCount, fraction, seed,
+                errorCodeInBodyOnly);
+    }
+
+    /**
+     * The error answer without the {@code x-amzn-ErrorType} header: the error code is only in the JSON body's
+     * {@code __type}, as some DynamoDB endpoints and proxies answer.
+     *
+     * @return a new rule answering like this one, the error code in the body only
+     * @throws IllegalStateException if the rule does not answer with an error
+     */
+    public FaultRule errorCodeInBodyOnly() {
+        if (kind != Kind.ERROR) {
+            throw new IllegalStateException("errorCodeInBodyOnly() applies to error rules only, not to " + this);
+        }
+        return new FaultRule(kind, status, errorCode, delay, operation, firstCount, fraction, seed, true);
     }
 
     /**
@@ -204,6 +227,10 @@ public final class FaultRule {
 
     Duration delay() {
         return delay;
+    }
+
+    boolean isErrorCodeInBodyOnly() {
+        return errorCodeInBodyOnly;
     }
 
     /**
@@ -271,6 +298,9 @@ public final class FaultRule {
         switch (kind) {
             case ERROR:
                 text.append(status).append(' ').append(errorCode);
+                if (errorCodeInBodyOnly) {
+                    text.append(" (in body only)");
+                }
                 break;
             case DELAY:
                 text.append("delay ").append(delay);
