@@ -23,7 +23,17 @@ public class DynamoInstrumentedInterceptor {
     @AroundInvoke
     Object instrument(InvocationContext context) throws Exception {
         Method method = context.getMethod();
-        MethodFrame frame = new MethodFrame(scope(), method.getDeclaringClass().getSimpleName() + "#" + method.getName());
+        String name = method.getDeclaringClass().getSimpleName() + "#" + method.getName();
+        RequestInstrumentation request = Scopes.request();
+        MethodFrame frame;
+        if (request != null) {
+            frame = new MethodFrame(request.scope(), name);
+            request.started(frame);
+        } else {
+            MethodFrame outer = Scopes.onThisThread();
+            frame = new MethodFrame(
+                    outer != null ? outer.scope() : new InstrumentationScope(UUID.randomUUID().toString()), name);
+        }
         MethodFrame previous = Scopes.enter(frame);
         try {
             return ReturnedWork.track(frame, context.proceed(), method.getReturnType());
@@ -31,14 +41,5 @@ public class DynamoInstrumentedInterceptor {
             Scopes.leave(previous);
             frame.release();
         }
-    }
-
-    private static InstrumentationScope scope() {
-        RequestInstrumentation request = Scopes.request();
-        if (request != null) {
-            return request.scope();
-        }
-        MethodFrame outer = Scopes.onThisThread();
-        return outer != null ? outer.scope() : new InstrumentationScope(UUID.randomUUID().toString());
     }
 }

@@ -1,5 +1,7 @@
 package io.dynamokit.runtime.instrument;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -13,6 +15,7 @@ public class RequestInstrumentation {
 
     private InstrumentationScope scope;
     private MethodFrame allRequestsFrame;
+    private final List<MethodFrame> frames = new ArrayList<>(2);
 
     /** Starts the scope with the correlation id the request came with (or a new one when null). */
     public InstrumentationScope begin(String correlationId) {
@@ -41,7 +44,23 @@ public class RequestInstrumentation {
         allRequestsFrame = new MethodFrame(scope(), resourceMethod);
     }
 
-    MethodFrame allRequestsFrame() {
+    synchronized void started(MethodFrame frame) {
+        frames.add(frame);
+    }
+
+    /**
+     * Where a request made on a thread without an instrumented method of its own is credited: the latest instrumented
+     * method of this HTTP request whose work is still in flight (code moved to another executor by
+     * {@code emitOn}, {@code runSubscriptionOn} or an async continuation, which carry the request context), else, with
+     * {@code all-requests}, the resource method.
+     */
+    synchronized MethodFrame openFrame() {
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            MethodFrame frame = frames.get(i);
+            if (frame.isOpen()) {
+                return frame;
+            }
+        }
         return allRequestsFrame;
     }
 }

@@ -9,8 +9,9 @@ import io.quarkus.arc.InstanceHandle;
 
 /**
  * Finds the instrumented method a DynamoDB request made now is credited to: the innermost instrumented method running
- * on this thread, else the method whose asynchronous DynamoDB request this thread is completing, else (with
- * {@code all-requests}) the current HTTP request's resource method.
+ * on this thread, else the method whose asynchronous DynamoDB request this thread is completing, else, in an HTTP
+ * request, its latest instrumented method whose returned work is in flight, else (with {@code all-requests}) its
+ * resource method.
  */
 public final class Scopes {
 
@@ -27,7 +28,7 @@ public final class Scopes {
             return frame;
         }
         RequestInstrumentation request = request();
-        return request == null ? null : request.allRequestsFrame();
+        return request == null ? null : request.openFrame();
     }
 
     /** The frame of the instrumented method running on this thread, or null. */
