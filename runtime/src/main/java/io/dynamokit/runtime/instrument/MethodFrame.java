@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * totals) they belong to. It is open while the method runs and while work it returned ({@code CompletionStage},
  * {@code Uni}) is in flight; requests started under a closed frame are not measured.
  */
-public final class MethodFrame {
+final class MethodFrame {
 
     private final InstrumentationScope scope;
     private final String method;

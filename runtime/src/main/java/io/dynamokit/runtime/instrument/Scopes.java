@@ -24,11 +24,12 @@ public final class Scopes {
 
     static MethodFrame current() {
         MethodFrame frame = FRAME.get();
-        if (frame != null) {
+        if (frame != null && frame.isOpen()) {
             return frame;
         }
         RequestInstrumentation request = request();
-        return request == null ? null : request.openFrame();
+        MethodFrame open = request == null ? null : request.openFrame();
+        return open != null ? open : frame;
     }
 
     /** The frame of the instrumented method running on this thread, or null. */
