@@ -6,7 +6,10 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.dynamokit.document.ReactiveDocumentClient;
+import io.dynamokit.document.Scan;
 import io.dynamokit.instrument.DynamoInstrumented;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,6 +39,9 @@ public class AsyncInstrumentedWorker {
     @Inject
     DynamoDbAsyncClient asyncClient;
 
+    @Inject
+    ReactiveDocumentClient documents;
+
     void createTable() {
         try {
             client.createTable(b -> b.tableName(TABLE)
@@ -59,6 +65,12 @@ public class AsyncInstrumentedWorker {
         return Uni.createFrom().completionStage(() -> asyncClient.putItem(b -> b.tableName(TABLE).item(key(id))))
                 .chain(put -> Uni.createFrom()
                         .completionStage(() -> asyncClient.getItem(b -> b.tableName(TABLE).key(key(id)))));
+    }
+
+    /** One item per page: each page after the first is fetched when the previous one arrived. */
+    @DynamoInstrumented
+    public Multi<Map<String, Object>> scanPageByPage() {
+        return documents.scan(Scan.on(TABLE).limit(1));
     }
 
     /** Asks DynamoDB to report the capacity the write consumed. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
@@ -15,11 +16,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.dynamokit.instrument.DynamoMeasurement;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Outside HTTP, an instrumented CDI method returning a {@code CompletionStage} or a {@code Uni} is credited with the
- * requests of the work it returns, including the one started in the continuation of the first, until that work ends;
- * what its caller chains after it is not.
+ * Outside HTTP, an instrumented CDI method returning a {@code CompletionStage}, a {@code Uni} or a {@code Multi} is
+ * credited with the requests of the work it returns, including those started in continuations of earlier ones, until
+ * that work ends; what its caller chains after it is not.
  */
 public class ReturnedAsyncWorkIsMeasuredOutsideHttpTest {
 
@@ -32,6 +34,9 @@ public class ReturnedAsyncWorkIsMeasuredOutsideHttpTest {
 
     @Inject
     DynamoDbAsyncClient asyncClient;
+
+    @Inject
+    DynamoDbClient client;
 
     @Inject
     MeasurementCollector collector;
@@ -54,6 +59,25 @@ public class ReturnedAsyncWorkIsMeasuredOutsideHttpTest {
         assertThat(worker.putThenGetUni("uni").await().atMost(Duration.ofSeconds(30)).hasItem()).isTrue();
 
         assertOneInvocationMeasured("AsyncInstrumentedWorker#putThenGetUni");
+    }
+
+    @Test
+    void multiPagesFetchedAfterTheMethodReturnedAreMeasured() {
+        for (String id : List.of("page-1", "page-2", "page-3")) {
+            client.putItem(b -> b.tableName(AsyncInstrumentedWorker.TABLE).item(AsyncInstrumentedWorker.key(id)));
+        }
+
+        List<Map<String, Object>> items = worker.scanPageByPage().collect().asList().await()
+                .atMost(Duration.ofSeconds(30));
+
+        List<DynamoMeasurement> measurements = collector.measurements();
+        assertThat(items).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(measurements.size()).as("one Scan per page of one item").isGreaterThanOrEqualTo(items.size());
+        assertThat(measurements).allSatisfy(m -> {
+            assertThat(m.operation()).isEqualTo("Scan");
+            assertThat(m.method()).isEqualTo("AsyncInstrumentedWorker#scanPageByPage");
+            assertThat(m.correlationId()).isEqualTo(measurements.get(0).correlationId());
+        });
     }
 
     @Test

@@ -3,14 +3,17 @@ package io.dynamokit.runtime.instrument;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.AbstractMulti;
 import io.smallrye.mutiny.operators.AbstractUni;
+import io.smallrye.mutiny.subscription.MultiSubscriber;
 import io.smallrye.mutiny.subscription.UniSubscriber;
 
 /**
  * Keeps a method's frame open for the asynchronous work it returns: until a {@code CompletionStage} completes, and
- * while a {@code Uni} (lazy: its requests are made when it is subscribed, after the method returned) has a
- * subscription in flight.
+ * while a {@code Uni} or {@code Multi} (lazy: their requests are made when they are subscribed, after the method
+ * returned) has a subscription in flight.
  */
 final class ReturnedWork {
 
@@ -20,6 +23,9 @@ final class ReturnedWork {
     static Object track(MethodFrame frame, Object result, Class<?> declaredType) {
         if (result instanceof Uni<?> uni) {
             return new FramedUni<>(uni, frame);
+        }
+        if (result instanceof Multi<?> multi) {
+            return new FramedMulti<>(multi, frame);
         }
         if (result instanceof CompletionStage<?> stage) {
             return untilComplete(frame, stage, declaredType);
@@ -70,6 +76,29 @@ final class ReturnedWork {
             MethodFrame previous = Scopes.enter(frame);
             try {
                 AbstractUni.subscribe(upstream.onTermination().invoke(frame::release), subscriber);
+            } finally {
+                Scopes.leave(previous);
+            }
+        }
+    }
+
+    /** Subscribes to the method's {@code Multi} inside the method's frame, and holds the frame until it terminates. */
+    private static final class FramedMulti<T> extends AbstractMulti<T> {
+
+        private final Multi<T> upstream;
+        private final MethodFrame frame;
+
+        FramedMulti(Multi<T> upstream, MethodFrame frame) {
+            this.upstream = upstream;
+            this.frame = frame;
+        }
+
+        @Override
+        public void subscribe(MultiSubscriber<? super T> subscriber) {
+            frame.hold();
+            MethodFrame previous = Scopes.enter(frame);
+            try {
+                upstream.onTermination().invoke(frame::release).subscribe(subscriber);
             } finally {
                 Scopes.leave(previous);
             }
