@@ -59,6 +59,17 @@ final class ReturnedWork {
         return tracked;
     }
 
+    /** Holds the frame for a new subscription (released when it terminates) and subscribes inside it. */
+    private static void subscribeInside(MethodFrame frame, Runnable subscribe) {
+        frame.hold();
+        MethodFrame previous = Scopes.enter(frame);
+        try {
+            subscribe.run();
+        } finally {
+            Scopes.leave(previous);
+        }
+    }
+
     /** Subscribes to the method's {@code Uni} inside the method's frame, and holds the frame until it terminates. */
     private static final class FramedUni<T> extends AbstractUni<T> {
 
@@ -72,13 +83,8 @@ final class ReturnedWork {
 
         @Override
         public void subscribe(UniSubscriber<? super T> subscriber) {
-            frame.hold();
-            MethodFrame previous = Scopes.enter(frame);
-            try {
-                AbstractUni.subscribe(upstream.onTermination().invoke(frame::release), subscriber);
-            } finally {
-                Scopes.leave(previous);
-            }
+            subscribeInside(frame,
+                    () -> AbstractUni.subscribe(upstream.onTermination().invoke(frame::release), subscriber));
         }
     }
 
@@ -95,13 +101,7 @@ final class ReturnedWork {
 
         @Override
         public void subscribe(MultiSubscriber<? super T> subscriber) {
-            frame.hold();
-            MethodFrame previous = Scopes.enter(frame);
-            try {
-                upstream.onTermination().invoke(frame::release).subscribe(subscriber);
-            } finally {
-                Scopes.leave(previous);
-            }
+            subscribeInside(frame, () -> upstream.onTermination().invoke(frame::release).subscribe(subscriber));
         }
     }
 }
