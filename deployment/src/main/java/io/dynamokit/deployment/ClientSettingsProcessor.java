@@ -18,6 +18,7 @@ import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.ExecutorBuildItem;
 import io.quarkus.runtime.RuntimeValue;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
@@ -36,6 +37,7 @@ public class ClientSettingsProcessor {
     void customizeDynamoDbClientBuilders(List<AmazonClientBuilderBuildItem> clientBuilders,
             DynamoKitClientRecorder recorder,
             AmazonClientOpenTelemetryRecorder openTelemetryRecorder,
+            ExecutorBuildItem executor,
             BuildProducer<SyntheticBeanBuildItem> syntheticBeans,
             BuildProducer<AmazonClientBuilderOverrideBuildItem> overrides) {
         RuntimeValue<DynamoKitRequestInterceptor> interceptor = null;
@@ -51,6 +53,9 @@ public class ClientSettingsProcessor {
             }
             RuntimeValue<AwsClientBuilder> customized = recorder.customize(clientBuilder.getClientBuilder(), interceptor,
                     instrumentation);
+            if (builderClass.equals(DynamoDbAsyncClientBuilder.class)) {
+                customized = recorder.carryInstrumentation(customized, executor.getExecutorProxy());
+            }
             SyntheticBeanBuildItem.ExtendedBeanConfigurator bean = ClientDeploymentUtil
                     .namedBuilder(SyntheticBeanBuildItem.configure(builderClass), clientBuilder.getClientName())
                     .unremovable()

@@ -12,8 +12,9 @@ import jakarta.interceptor.InterceptorBinding;
 /**
  * Measures every DynamoDB request made while the annotated method (or any method of the annotated class) runs:
  * one {@link DynamoMeasurement} per attempt, delivered to CDI observers and, with Micrometer, recorded as meters.
- * Requests of a Jakarta REST resource method are measured for the whole HTTP request, including calls that complete
- * on other threads (reactive and {@code CompletionStage} endpoints).
+ * A request is credited to the innermost instrumented method running when it is made. The work an instrumented method
+ * returns is measured too: a {@code CompletionStage} until it completes, a {@code Uni} or {@code Multi} while subscribed, including
+ * requests started in continuations on other threads (reactive and {@code CompletionStage} endpoints).
  */
 @InterceptorBinding
 @Inherited

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
@@ -20,11 +21,14 @@ import io.dynamokit.test.fault.FaultProxy;
 import io.dynamokit.test.fault.FaultRule;
 import io.dynamokit.test.fault.LoopbackPorts;
 import io.quarkus.test.QuarkusUnitTest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * One measurement per attempt, with the attempt number and outcome, for sync and async calls made in an instrumented
- * method; nothing for calls made elsewhere; one failure event for a call that fails for good.
+ * method; nothing for calls made elsewhere; one failure event for a call that fails for good (not retryable, or out
+ * of retries); the error code read from the body when the answer has no error type header.
  */
 public class InstrumentedCallsMeasureEveryAttemptTest {
 
@@ -103,7 +107,70 @@ public class InstrumentedCallsMeasureEveryAttemptTest {
         assertThat(collector.failures()).singleElement().satisfies(f -> {
             assertThat(f.attempts()).isEqualTo(1);
             assertThat(f.failure()).isInstanceOf(ResourceNotFoundException.class);
+            assertThat(f.outcome()).isEqualTo(Outcome.CLIENT_ERROR);
+            assertThat(f.errorCode()).isEqualTo("ResourceNotFoundException");
             assertThat(f.method()).isEqualTo("InstrumentedWorker#describeMissingTable");
+        });
+    }
+
+    @Test
+    void retriesExhaustedYieldEveryAttemptAndOneFailureEvent() {
+        proxy.addRule(FaultRule.provisionedThroughputExceeded().forOperation("ListTables"));
+
+        assertThatThrownBy(() -> worker.listTables()).isInstanceOf(ProvisionedThroughputExceededException.class);
+
+        assertThat(collector.measurements()).extracting(DynamoMeasurement::attempt).containsExactly(1, 2, 3, 4);
+        assertThat(collector.measurements()).allSatisfy(m -> {
+            assertThat(m.outcome()).isEqualTo(Outcome.THROTTLED);
+            assertThat(m.errorCode()).isEqualTo("ProvisionedThroughputExceededException");
+            assertThat(m.httpStatus()).isEqualTo(400);
+        });
+        assertThat(collector.failures()).singleElement().satisfies(f -> {
+            assertThat(f.operation()).isEqualTo("ListTables");
+            assertThat(f.attempts()).isEqualTo(4);
+            assertThat(f.failure()).isInstanceOf(ProvisionedThroughputExceededException.class);
+            assertThat(f.outcome()).isEqualTo(Outcome.THROTTLED);
+            assertThat(f.errorCode()).isEqualTo("ProvisionedThroughputExceededException");
+            assertThat(f.method()).isEqualTo("InstrumentedWorker#listTables");
+            assertThat(f.correlationId()).isEqualTo(collector.measurements().get(0).correlationId());
+        });
+    }
+
+    @Test
+    void errorCodeOnlyInTheBodyIsReadBySyncAndAsyncClients() throws Exception {
+        proxy.addRule(FaultRule.provisionedThroughputExceeded().errorCodeInBodyOnly().forOperation("ListTables")
+                .first(1));
+        worker.listTables();
+
+        proxy.addRule(FaultRule.provisionedThroughputExceeded().errorCodeInBodyOnly().forOperation("ListTables")
+                .first(1));
+        worker.listTablesAsync().get(30, TimeUnit.SECONDS);
+
+        assertThat(collector.measurements()).extracting(DynamoMeasurement::method).containsExactly(
+                "InstrumentedWorker#listTables", "InstrumentedWorker#listTables",
+                "InstrumentedWorker#listTablesAsync", "InstrumentedWorker#listTablesAsync");
+        assertThat(collector.measurements()).extracting(DynamoMeasurement::outcome)
+                .containsExactly(Outcome.THROTTLED, Outcome.SUCCESS, Outcome.THROTTLED, Outcome.SUCCESS);
+        assertThat(collector.measurements()).extracting(DynamoMeasurement::errorCode)
+                .containsExactly("ProvisionedThroughputExceededException", null,
+                        "ProvisionedThroughputExceededException", null);
+    }
+
+    @Test
+    void clientErrorCodeOnlyInTheBodyClassifiesTheAsyncFailure() {
+        proxy.addRule(FaultRule.error(400, "ValidationException").errorCodeInBodyOnly().forOperation("ListTables"));
+
+        assertThatThrownBy(() -> worker.listTablesAsync().get(30, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(DynamoDbException.class);
+
+        assertThat(collector.measurements()).singleElement().satisfies(m -> {
+            assertThat(m.outcome()).isEqualTo(Outcome.CLIENT_ERROR);
+            assertThat(m.errorCode()).isEqualTo("ValidationException");
+            assertThat(m.httpStatus()).isEqualTo(400);
+        });
+        assertThat(collector.failures()).singleElement().satisfies(f -> {
+            assertThat(f.outcome()).isEqualTo(Outcome.CLIENT_ERROR);
+            assertThat(f.errorCode()).isEqualTo("ValidationException");
         });
     }
 

@@ -57,7 +57,8 @@ public class RequestsCarryTheirCorrelationIdTest {
     void reactiveEndpointMeasuresTheCallMadeOnAnotherThread() {
         given().header("X-Correlation-ID", "corr-reactive-1").get("/instrumented/reactive")
                 .then().statusCode(200).body(equalTo("found"))
-                .header("X-Correlation-ID", "corr-reactive-1");
+                .header("X-Correlation-ID", "corr-reactive-1")
+                .header("Server-Timing", matchesPattern("dynamodb;dur=\\d+\\.\\d{3};desc=\"2 DynamoDB calls\""));
 
         assertThat(collector.measurements()).extracting(DynamoMeasurement::operation)
                 .containsExactly("PutItem", "GetItem");

@@ -1,6 +1,7 @@
 package io.dynamokit.runtime.client;
 
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -9,10 +10,14 @@ import io.dynamokit.runtime.config.ClientConfig;
 import io.dynamokit.runtime.config.DynamoKitConfig;
 import io.dynamokit.runtime.instrument.InstrumentationInterceptor;
 import io.dynamokit.runtime.instrument.MeasurementSink;
+import io.dynamokit.runtime.instrument.ScopeCarryingExecutor;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 import io.quarkus.runtime.configuration.ConfigUtils;
+import software.amazon.awssdk.awscore.client.builder.AwsAsyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientAsyncConfiguration;
+import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 
 /**
@@ -63,6 +68,25 @@ public class DynamoKitClientRecorder {
                 .retryStrategy(ClientSettings.retryStrategy(config.getValue().client().retry()))
                 .addExecutionInterceptor(interceptor.getValue())
                 .addExecutionInterceptor(instrumentation.getValue())
+                .build());
+        return builder;
+    }
+
+    /**
+     * Makes the async client complete its futures through a {@link ScopeCarryingExecutor}, so that DynamoDB requests
+     * started in their continuations are credited to the instrumented method of the request that completed. It runs
+     * the tasks where the Quarkus Amazon extension would: on the Quarkus executor, or, with
+     * {@code quarkus.dynamodb.async-client.advanced.use-future-completion-thread-pool=false}, in place.
+     */
+    public RuntimeValue<AwsClientBuilder> carryInstrumentation(RuntimeValue<AwsClientBuilder> builder,
+            Executor quarkusExecutor) {
+        boolean threadPool = ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.dynamodb.async-client.advanced.use-future-completion-thread-pool",
+                        Boolean.class)
+                .orElse(Boolean.TRUE);
+        Executor completion = new ScopeCarryingExecutor(threadPool ? quarkusExecutor : null);
+        ((AwsAsyncClientBuilder<?, ?>) builder.getValue()).asyncConfiguration(ClientAsyncConfiguration.builder()
+                .advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR, completion)
                 .build());
         return builder;
     }

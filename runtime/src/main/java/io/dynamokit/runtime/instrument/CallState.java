@@ -13,6 +13,7 @@ import io.dynamokit.instrument.DynamoMeasurement.Outcome;
  */
 final class CallState {
 
+    private final MethodFrame frame;
     private final InstrumentationScope scope;
     private final MeasurementSink sink;
     private final String operation;
@@ -27,12 +28,17 @@ final class CallState {
     private Outcome lastOutcome;
     private String lastErrorCode;
 
-    CallState(InstrumentationScope scope, MeasurementSink sink, String operation, List<String> tables) {
-        this.scope = scope;
+    CallState(MethodFrame frame, MeasurementSink sink, String operation, List<String> tables) {
+        this.frame = frame;
+        this.scope = frame.scope();
         this.sink = sink;
         this.operation = operation;
         this.tables = tables;
         scope.addCall();
+    }
+
+    MethodFrame frame() {
+        return frame;
     }
 
     /**
@@ -92,7 +98,7 @@ final class CallState {
             }
         }
         sink.failed(new DynamoFailure(operation, tables, attempt, failure, lastOutcome, lastErrorCode,
-                sink.service(), sink.environment(), scope.correlationId(), scope.method()));
+                sink.service(), sink.environment(), scope.correlationId(), frame.method()));
     }
 
     private void close(long now, Outcome outcome, String errorCode, Double consumedCapacity) {
@@ -104,7 +110,7 @@ final class CallState {
         lastErrorCode = errorCode;
         sink.measured(new DynamoMeasurement(operation, tables, attempt, Duration.ofNanos(nanos), status, outcome,
                 errorCode, consumedCapacity, sink.service(), sink.environment(), scope.correlationId(),
-                scope.method()));
+                frame.method()));
     }
 
     static Outcome classify(int status, String errorCode) {

@@ -11,8 +11,9 @@ import jakarta.interceptor.InvocationContext;
 import io.dynamokit.instrument.DynamoInstrumented;
 
 /**
- * Opens the measurement of DynamoDB requests for an instrumented method: in a request, for the rest of the request;
- * outside one, for the invocation on its thread.
+ * Credits the DynamoDB requests made while an instrumented method runs, and while the work it returns is in flight,
+ * to that method. Nested instrumented methods are credited with their own requests; the scope (correlation id) is
+ * the HTTP request's, else the outermost instrumented method's.
  */
 @DynamoInstrumented
 @Interceptor
@@ -24,17 +25,21 @@ public class DynamoInstrumentedInterceptor {
         Method method = context.getMethod();
         String name = method.getDeclaringClass().getSimpleName() + "#" + method.getName();
         RequestInstrumentation request = Scopes.request();
+        MethodFrame frame;
         if (request != null) {
-            request.scope().instrument(name);
-            return context.proceed();
+            frame = new MethodFrame(request.scope(), name);
+            request.started(frame);
+        } else {
+            MethodFrame outer = Scopes.onThisThread();
+            frame = new MethodFrame(
+                    outer != null ? outer.scope() : new InstrumentationScope(UUID.randomUUID().toString()), name);
         }
-        InstrumentationScope scope = new InstrumentationScope(UUID.randomUUID().toString());
-        scope.instrument(name);
-        InstrumentationScope previous = Scopes.enter(scope);
+        MethodFrame previous = Scopes.enter(frame);
         try {
-            return context.proceed();
+            return ReturnedWork.track(frame, context.proceed(), method.getReturnType());
         } finally {
             Scopes.leave(previous);
+            frame.release();
         }
     }
 }

@@ -33,9 +33,10 @@ public class InstrumentationFilter implements ContainerRequestFilter, ContainerR
     @Override
     public void filter(ContainerRequestContext context) {
         InstrumentationConfig settings = config.get().instrumentation();
-        InstrumentationScope scope = request.begin(context.getHeaderString(settings.correlationHeader()));
+        request.begin(context.getHeaderString(settings.correlationHeader()));
         if (settings.allRequests() && resource != null && resource.getResourceMethod() != null) {
-            scope.instrument(resource.getResourceClass().getSimpleName() + "#" + resource.getResourceMethod().getName());
+            request.instrumentAll(resource.getResourceClass().getSimpleName() + "#"
+                    + resource.getResourceMethod().getName());
         }
     }
 

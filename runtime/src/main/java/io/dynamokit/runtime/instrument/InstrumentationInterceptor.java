@@ -38,8 +38,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
- * Measures the attempts of DynamoDB requests made in an instrumented scope. The scope is looked up on the thread that
- * makes the request and then travels with the request, so callbacks on other threads measure it too.
+ * Measures the attempts of DynamoDB requests made in an instrumented method. The method's frame is looked up on the
+ * thread that makes the request and then travels with the request, so callbacks on other threads measure it too; when
+ * an async request ends, the continuations its completion runs are credited to the same method.
  */
 public final class InstrumentationInterceptor implements ExecutionInterceptor {
 
@@ -60,12 +61,12 @@ public final class InstrumentationInterceptor implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        InstrumentationScope scope = Scopes.current();
-        if (scope == null || !scope.isInstrumented()) {
+        MethodFrame frame = Scopes.current();
+        if (frame == null || !frame.isOpen()) {
             return;
         }
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        attributes.putAttribute(CALL, new CallState(scope, sink, operation, tables(context.request())));
+        attributes.putAttribute(CALL, new CallState(frame, sink, operation, tables(context.request())));
     }
 
     @Override
@@ -120,6 +121,7 @@ public final class InstrumentationInterceptor implements ExecutionInterceptor {
         CallState call = attributes.getAttribute(CALL);
         if (call != null) {
             call.succeeded(System.nanoTime(), consumedCapacity(context.response()));
+            Scopes.continueIn(call.frame());
         }
     }
 
@@ -136,6 +138,7 @@ public final class InstrumentationInterceptor implements ExecutionInterceptor {
                 ? service.awsErrorDetails().errorCode()
                 : null;
         call.failed(System.nanoTime(), failure, withoutAnswer, errorCode);
+        Scopes.continueIn(call.frame());
     }
 
     static List<String> tables(SdkRequest request) {

@@ -4,13 +4,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What measurements of one HTTP request, or of one instrumented invocation outside a request, share: the correlation
- * id, the instrumented method, and the totals for {@code Server-Timing}.
+ * What measurements of one HTTP request, or of one instrumented invocation outside a request (with the instrumented
+ * methods it calls), share: the correlation id and the totals for {@code Server-Timing}.
  */
 public final class InstrumentationScope {
 
     private final String correlationId;
-    private volatile String method;
+    private volatile boolean instrumented;
     private final AtomicLong dynamoNanos = new AtomicLong();
     private final AtomicInteger calls = new AtomicInteger();
 
@@ -22,19 +22,13 @@ public final class InstrumentationScope {
         return correlationId;
     }
 
-    /** Measures from now on, on behalf of this method; the first instrumented method of a request names it. */
-    public void instrument(String method) {
-        if (this.method == null) {
-            this.method = method;
-        }
-    }
-
+    /** Whether an instrumented method ran in this scope: only then does a response tell its DynamoDB time. */
     public boolean isInstrumented() {
-        return method != null;
+        return instrumented;
     }
 
-    public String method() {
-        return method;
+    void markInstrumented() {
+        instrumented = true;
     }
 
     void addCall() {

@@ -1,5 +1,7 @@
 package io.dynamokit.runtime.instrument;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -12,6 +14,8 @@ import jakarta.enterprise.context.RequestScoped;
 public class RequestInstrumentation {
 
     private InstrumentationScope scope;
+    private MethodFrame allRequestsFrame;
+    private final List<MethodFrame> frames = new ArrayList<>(2);
 
     /** Starts the scope with the correlation id the request came with (or a new one when null). */
     public InstrumentationScope begin(String correlationId) {
@@ -30,5 +34,33 @@ public class RequestInstrumentation {
 
     public InstrumentationScope scopeIfStarted() {
         return scope;
+    }
+
+    /**
+     * With {@code all-requests}: the requests of this HTTP request made outside instrumented methods are credited to
+     * its resource method.
+     */
+    public void instrumentAll(String resourceMethod) {
+        allRequestsFrame = new MethodFrame(scope(), resourceMethod);
+    }
+
+    synchronized void started(MethodFrame frame) {
+        frames.add(frame);
+    }
+
+    /**
+     * Where a request made on a thread without an instrumented method of its own is credited: the latest instrumented
+     * method of this HTTP request whose work is still in flight (code moved to another executor by
+     * {@code emitOn}, {@code runSubscriptionOn} or an async continuation, which carry the request context), else, with
+     * {@code all-requests}, the resource method.
+     */
+    synchronized MethodFrame openFrame() {
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            MethodFrame frame = frames.get(i);
+            if (frame.isOpen()) {
+                return frame;
+            }
+        }
+        return allRequestsFrame;
     }
 }

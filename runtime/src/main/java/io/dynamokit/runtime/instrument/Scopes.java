@@ -8,22 +8,33 @@ import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.InstanceHandle;
 
 /**
- * Finds the instrumentation scope of the code running now: the invocation's (on its thread) or the request's.
+ * Finds the instrumented method a DynamoDB request made now is credited to: the innermost instrumented method running
+ * on this thread, else the method whose asynchronous DynamoDB request this thread is completing, else, in an HTTP
+ * request, its latest instrumented method whose returned work is in flight, else (with {@code all-requests}) its
+ * resource method.
  */
 public final class Scopes {
 
-    private static final ThreadLocal<InstrumentationScope> INVOCATION = new ThreadLocal<>();
+    private static final ThreadLocal<MethodFrame> FRAME = new ThreadLocal<>();
+    /** Set while this thread runs a completion task of an async DynamoDB client (see {@link ScopeCarryingExecutor}). */
+    private static final ThreadLocal<Boolean> COMPLETING = new ThreadLocal<>();
 
     private Scopes() {
     }
 
-    public static InstrumentationScope current() {
-        InstrumentationScope scope = INVOCATION.get();
-        if (scope != null) {
-            return scope;
+    static MethodFrame current() {
+        MethodFrame frame = FRAME.get();
+        if (frame != null && frame.isOpen()) {
+            return frame;
         }
         RequestInstrumentation request = request();
-        return request == null ? null : request.scopeIfStarted();
+        MethodFrame open = request == null ? null : request.openFrame();
+        return open != null ? open : frame;
+    }
+
+    /** The frame of the instrumented method running on this thread, or null. */
+    static MethodFrame onThisThread() {
+        return FRAME.get();
     }
 
     /** The current request's instrumentation, or null outside a request. */
@@ -41,27 +52,55 @@ public final class Scopes {
      * {@code @DynamoInstrumented} does for code outside CDI.
      */
     public static <T> T instrumented(String method, Supplier<T> work) {
-        InstrumentationScope scope = new InstrumentationScope(UUID.randomUUID().toString());
-        scope.instrument(method);
-        InstrumentationScope previous = enter(scope);
+        MethodFrame outer = FRAME.get();
+        MethodFrame frame = new MethodFrame(
+                outer != null ? outer.scope() : new InstrumentationScope(UUID.randomUUID().toString()), method);
+        MethodFrame previous = enter(frame);
         try {
             return work.get();
         } finally {
             leave(previous);
+            frame.release();
         }
     }
 
-    static InstrumentationScope enter(InstrumentationScope scope) {
-        InstrumentationScope previous = INVOCATION.get();
-        INVOCATION.set(scope);
+    static MethodFrame enter(MethodFrame frame) {
+        MethodFrame previous = FRAME.get();
+        FRAME.set(frame);
         return previous;
     }
 
-    static void leave(InstrumentationScope previous) {
+    static void leave(MethodFrame previous) {
         if (previous == null) {
-            INVOCATION.remove();
+            FRAME.remove();
         } else {
-            INVOCATION.set(previous);
+            FRAME.set(previous);
+        }
+    }
+
+    /**
+     * An async DynamoDB request of {@code frame} ended on this thread: in a completion task, the continuations it
+     * triggers (which run next, on this thread) are credited to the same method. Elsewhere nothing would end the
+     * frame's stay on the thread, so nothing is set.
+     */
+    static void continueIn(MethodFrame frame) {
+        if (COMPLETING.get() != null) {
+            FRAME.set(frame);
+        }
+    }
+
+    /** Runs a completion task; whatever it sets is undone when it ends. */
+    static void complete(Runnable task) {
+        MethodFrame before = FRAME.get();
+        Boolean wasCompleting = COMPLETING.get();
+        COMPLETING.set(Boolean.TRUE);
+        try {
+            task.run();
+        } finally {
+            leave(before);
+            if (wasCompleting == null) {
+                COMPLETING.remove();
+            }
         }
     }
 }

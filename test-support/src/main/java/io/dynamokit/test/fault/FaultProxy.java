@@ -507,7 +507,9 @@ public final class FaultProxy implements AutoCloseable {
                 .append(HttpWire.CRLF);
         HttpWire.appendField(text, "Content-Type", "application/x-amz-json-1.0");
         HttpWire.appendField(text, "x-amzn-RequestId", UUID.randomUUID());
-        HttpWire.appendField(text, "x-amzn-ErrorType", rule.errorCode());
+        if (!rule.isErrorCodeInBodyOnly()) {
+            HttpWire.appendField(text, "x-amzn-ErrorType", rule.errorCode());
+        }
         return withChecksummedBody(text, body, keepAlive);
     }
 

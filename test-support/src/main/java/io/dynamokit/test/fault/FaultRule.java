@@ -47,6 +47,7 @@ public final class FaultRule {
     private final long seed;
     private final List<String> cancellationReasons;
     private final DescribeTableRewrite rewrite;
+    private final boolean errorCodeInBodyOnly;
     private final InMemoryTags tags;
 
     private final AtomicInteger applied = new AtomicInteger();
@@ -54,7 +55,7 @@ public final class FaultRule {
 
     private FaultRule(Kind kind, int status, String errorCode, Duration delay, String operation, int firstCount,
             double fraction, long seed, List<String> cancellationReasons, DescribeTableRewrite rewrite,
-            InMemoryTags tags) {
+            InMemoryTags tags, boolean errorCodeInBodyOnly) {
         this.kind = kind;
         this.status = status;
         this.errorCode = errorCode;
@@ -65,12 +66,13 @@ public final class FaultRule {
         this.seed = seed;
         this.cancellationReasons = cancellationReasons;
         this.rewrite = rewrite;
+        this.errorCodeInBodyOnly = errorCodeInBodyOnly;
         this.tags = tags;
         this.random = Double.isNaN(fraction) ? null : new Random(seed);
     }
 
     private static FaultRule of(Kind kind, int status, String errorCode, Duration delay) {
-        return new FaultRule(kind, status, errorCode, delay, null, EVERY, Double.NaN, 0L, List.of(), null, null);
+        return new FaultRule(kind, status, errorCode, delay, null, EVERY, Double.NaN, 0L, List.of(), null, null, false);
     }
 
     /**
@@ -103,8 +105,8 @@ public final class FaultRule {
 
     /**
      * A rule answering with a DynamoDB-shaped JSON error instead of forwarding the request: headers
-     * {@code Content-Type: application/x-amz-json-1.0}, {@code x-amzn-RequestId}, {@code x-amzn-ErrorType} and
-     * {@code x-amz-crc32}, body
+     * {@code Content-Type: application/x-amz-json-1.0}, {@code x-amzn-RequestId}, {@code x-amzn-ErrorType} (unless
+     * {@link #errorCodeInBodyOnly()}) and {@code x-amz-crc32}, body
      * {@code {"__type":"com.amazonaws.dynamodb.v20120810#<code>","message":"Injected by FaultProxy: <code>"}}.
      *
      * @param status the HTTP status, 400 to 599
@@ -137,7 +139,7 @@ public final class FaultRule {
             }
         }
         return new FaultRule(Kind.ERROR, 400, "TransactionCanceledException", null, null, EVERY, Double.NaN, 0L,
-                List.of(reasonCodes), null, null);
+                List.of(reasonCodes), null, null, false);
     }
 
     /**
@@ -204,7 +206,7 @@ public final class FaultRule {
 
     private static FaultRule describeTableRewrite(DescribeTableRewrite rewrite) {
         return new FaultRule(Kind.REWRITE_DESCRIBE_TABLE, 200, null, null, "DescribeTable", EVERY, Double.NaN, 0L,
-                List.of(), rewrite, null);
+                List.of(), rewrite, null, false);
     }
 
     /**
@@ -217,7 +219,7 @@ public final class FaultRule {
      */
     public static FaultRule inMemoryTagging() {
         return new FaultRule(Kind.IN_MEMORY_TAGGING, 200, null, null, null, EVERY, Double.NaN, 0L, List.of(),
-                null, new InMemoryTags());
+                null, new InMemoryTags(), false);
     }
 
     /**
@@ -262,7 +264,7 @@ public final class FaultRule {
             throw new IllegalStateException("share(...) and first(...) cannot be combined");
         }
         return new FaultRule(kind, status, errorCode, delay, operation, n, fraction, seed,
-                cancellationReasons, rewrite, tags);
+                cancellationReasons, rewrite, tags, errorCodeInBodyOnly);
     }
 
     /**
@@ -279,7 +281,7 @@ public final class FaultRule {
             throw new IllegalStateException("share(...) and first(...) cannot be combined");
         }
         return new FaultRule(kind, status, errorCode, delay, operation, firstCount, fraction, seed,
-                cancellationReasons, rewrite, tags);
+                cancellationReasons, rewrite, tags, errorCodeInBodyOnly);
     }
 
     /**
@@ -292,7 +294,7 @@ public final class FaultRule {
             throw new IllegalArgumentException("Blank operation");
         }
         return new FaultRule(kind, status, errorCode, delay, operation, firstCount, fraction, seed,
-                cancellationReasons, rewrite, tags);
+                cancellationReasons, rewrite, tags, errorCodeInBodyOnly);
     }
 
     /**
@@ -314,6 +316,21 @@ public final class FaultRule {
         return errorCode;
     }
 
+    /**
+     * The error answer without the {@code x-amzn-ErrorType} header: the error code is only in the JSON body's
+     * {@code __type}, as some DynamoDB endpoints and proxies answer.
+     *
+     * @return a new rule answering like this one, the error code in the body only
+     * @throws IllegalStateException if the rule does not answer with an error
+     */
+    public FaultRule errorCodeInBodyOnly() {
+        if (kind != Kind.ERROR) {
+            throw new IllegalStateException("errorCodeInBodyOnly() applies to error rules only, not to " + this);
+        }
+        return new FaultRule(kind, status, errorCode, delay, operation, firstCount, fraction, seed,
+                cancellationReasons, rewrite, tags, true);
+    }
+
     Duration delay() {
         return delay;
     }
@@ -324,6 +341,10 @@ public final class FaultRule {
 
     InMemoryTags tags() {
         return tags;
+    }
+
+    boolean isErrorCodeInBodyOnly() {
+        return errorCodeInBodyOnly;
     }
 
     /**
@@ -421,6 +442,9 @@ public final class FaultRule {
         switch (kind) {
             case ERROR:
                 text.append(status).append(' ').append(errorCode);
+                if (errorCodeInBodyOnly) {
+                    text.append(" (in body only)");
+                }
                 break;
             case DELAY:
                 text.append("delay ").append(delay);

@@ -344,6 +344,20 @@ class FaultProxyTest {
     }
 
     @Test
+    void errorCodeInBodyOnlyLeavesOutTheErrorTypeHeader() throws Exception {
+        proxy.addRule(FaultRule.provisionedThroughputExceeded().errorCodeInBodyOnly().first(1));
+
+        HttpResponse<String> response = send(post(PUT_ITEM, "{}"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).isEmpty();
+        assertThat(response.body()).startsWith(
+                "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException\"");
+        assertThatThrownBy(() -> FaultRule.delay(Duration.ZERO).errorCodeInBodyOnly())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("error rules only");
+    }
+
+    @Test
     void delayHoldsTheRequestBackThenForwardsIt() throws Exception {
         FaultRule rule = FaultRule.delay(Duration.ofMillis(300)).first(1);
         proxy.addRule(rule);
