@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -51,7 +52,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public class LoadBenchmark {
 
     static final int ITEMS = 50_000;
-    static final int BATCH_CONCURRENCY = 4;
+    /** How many batch requests are in flight at once, for the document client and the SDK reference alike. */
+    @Param({ "4" })
+    int concurrency;
     static final int WRITES_PER_REQUEST = 25;
 
     private LocalDynamoDb dynamoDb;
@@ -63,9 +66,9 @@ public class LoadBenchmark {
 
     @Setup(Level.Trial)
     public void startDynamoDb() {
-        dynamoDb = LocalDynamoDb.start(BATCH_CONCURRENCY);
+        dynamoDb = LocalDynamoDb.start(concurrency);
         client = dynamoDb.documentClient();
-        sdkThreads = Executors.newFixedThreadPool(BATCH_CONCURRENCY);
+        sdkThreads = Executors.newFixedThreadPool(concurrency);
         items = new ArrayList<>(ITEMS);
         long bytes = 0;
         for (int i = 0; i < ITEMS; i++) {
@@ -103,11 +106,11 @@ public class LoadBenchmark {
             writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(AttributeValues.toItem(item)).build())
                     .build());
         }
-        List<Future<?>> lanes = new ArrayList<>(BATCH_CONCURRENCY);
-        for (int lane = 0; lane < BATCH_CONCURRENCY; lane++) {
+        List<Future<?>> lanes = new ArrayList<>(concurrency);
+        for (int lane = 0; lane < concurrency; lane++) {
             int first = lane * WRITES_PER_REQUEST;
             lanes.add(sdkThreads.submit(() -> {
-                for (int from = first; from < writes.size(); from += WRITES_PER_REQUEST * BATCH_CONCURRENCY) {
+                for (int from = first; from < writes.size(); from += WRITES_PER_REQUEST * concurrency) {
                     BatchWriteItemResponse response = dynamoDb.sdkClient().batchWriteItem(BatchWriteItemRequest.builder()
                             .requestItems(Map.of(table, writes.subList(from, Math.min(writes.size(),
                                     from + WRITES_PER_REQUEST))))
