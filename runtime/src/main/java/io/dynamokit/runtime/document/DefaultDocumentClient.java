@@ -248,18 +248,13 @@ public final class DefaultDocumentClient implements DocumentClient {
     }
 
     /**
-     * What a failed wait reports: a DescribeTable failure other than a missing table ends the wait as itself (the
-     * waiter would otherwise wrap it in a message about the table not being ACTIVE); anything else is a timeout.
+     * What a failed wait reports: a DescribeTable failure other than a missing table matches none of the waiter's
+     * acceptors, so it ends the wait at once and is thrown as itself (the waiter would otherwise wrap it in a message
+     * about the table not being ACTIVE); without one, the wait timed out.
      */
     static RuntimeException waitFailure(String tableName, Duration timeout, String lastSeen,
             RuntimeException describeFailure, Throwable waiterFailure) {
-        for (Throwable cause = waiterFailure.getCause(); describeFailure != null && cause != null;
-                cause = cause.getCause()) {
-            if (cause == describeFailure) {
-                return describeFailure;
-            }
-        }
-        return notActive(tableName, timeout, lastSeen, waiterFailure);
+        return describeFailure != null ? describeFailure : notActive(tableName, timeout, lastSeen, waiterFailure);
     }
 
     static SdkClientException notActive(String tableName, Duration timeout, String lastSeen, Throwable cause) {

@@ -44,7 +44,9 @@ public class RequestInstrumentation {
         allRequestsFrame = new MethodFrame(scope(), resourceMethod);
     }
 
+    /** A new instrumented method runs in this HTTP request; frames already closed are dropped, as they match no more. */
     synchronized void started(MethodFrame frame) {
+        frames.removeIf(done -> !done.isOpen());
         frames.add(frame);
     }
 

@@ -1,8 +1,11 @@
 package io.dynamokit.test.fault;
 
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Changes the status in DynamoDB's answer to a {@code DescribeTable} of one table: the table's own
@@ -10,8 +13,7 @@ import java.util.regex.Pattern;
  */
 final class DescribeTableRewrite {
 
-    private static final Pattern TABLE_STATUS = Pattern.compile("(\"TableStatus\"\\s*:\\s*\")[A-Za-z_]*(\")");
-    private static final Pattern INDEX_STATUS = Pattern.compile("(\"IndexStatus\"\\s*:\\s*\")[A-Za-z_]*(\")");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String tableName;
     private final String indexName;
@@ -25,39 +27,37 @@ final class DescribeTableRewrite {
 
     /** Whether the request describes this table. */
     boolean matches(byte[] requestBody) {
-        String name = JsonText.string(HttpWire.jsonMember(new String(requestBody, StandardCharsets.UTF_8),
-                "TableName"));
-        return tableName.equals(name);
+        return tableName.equals(read(requestBody).path("TableName").asText(null));
     }
 
     /** The answer with the status replaced; unchanged when it holds no such table or index. */
     byte[] rewrite(byte[] responseBody) {
-        String body = new String(responseBody, StandardCharsets.UTF_8);
-        String table = HttpWire.jsonMember(body, "Table");
-        if (table == null) {
+        JsonNode answer = read(responseBody);
+        if (!(answer.get("Table") instanceof ObjectNode table)) {
             return responseBody;
         }
-        String changed;
         if (indexName == null) {
-            changed = replaceFirst(TABLE_STATUS, table);
+            table.put("TableStatus", status);
         } else {
-            changed = table;
-            for (String index : JsonText.elements(HttpWire.jsonMember(table, "GlobalSecondaryIndexes"))) {
-                if (indexName.equals(JsonText.string(HttpWire.jsonMember(index, "IndexName")))) {
-                    changed = table.replace(index, replaceFirst(INDEX_STATUS, index));
-                    break;
+            for (JsonNode index : table.path("GlobalSecondaryIndexes")) {
+                if (index instanceof ObjectNode found && indexName.equals(found.path("IndexName").asText(null))) {
+                    found.put("IndexStatus", status);
                 }
             }
         }
-        return body.replace(table, changed).getBytes(StandardCharsets.UTF_8);
+        try {
+            return JSON.writeValueAsBytes(answer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private String replaceFirst(Pattern pattern, String json) {
-        Matcher matcher = pattern.matcher(json);
-        return matcher.find()
-                ? json.substring(0, matcher.start()) + matcher.group(1) + status + matcher.group(2)
-                        + json.substring(matcher.end())
-                : json;
+    static JsonNode read(byte[] body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Not DynamoDB's JSON: " + e.getMessage(), e);
+        }
     }
 
     @Override

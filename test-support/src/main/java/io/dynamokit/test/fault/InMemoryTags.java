@@ -1,9 +1,15 @@
 package io.dynamokit.test.fault;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Tags kept in memory by resource ARN, answering {@code ListTagsOfResource}, {@code TagResource} and
@@ -15,6 +21,8 @@ final class InMemoryTags {
     static final String TAG = "TagResource";
     static final String UNTAG = "UntagResource";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Map<String, Map<String, String>> byResource = new ConcurrentHashMap<>();
 
     static boolean handles(String operation) {
@@ -23,35 +31,29 @@ final class InMemoryTags {
 
     /** The answer's body: the tags (one page, no {@code NextToken}) for a list, an empty object otherwise. */
     byte[] answer(String operation, byte[] requestBody) {
-        String request = new String(requestBody, StandardCharsets.UTF_8);
-        String arn = JsonText.string(HttpWire.jsonMember(request, "ResourceArn"));
-        Map<String, String> tags = byResource.computeIfAbsent(String.valueOf(arn), key -> new TreeMap<>());
-        String answer;
+        JsonNode request = DescribeTableRewrite.read(requestBody);
+        String arn = request.path("ResourceArn").asText();
+        Map<String, String> tags = byResource.computeIfAbsent(arn, key -> new TreeMap<>());
+        ObjectNode answer = JSON.createObjectNode();
         synchronized (tags) {
             if (TAG.equals(operation)) {
-                for (String tag : JsonText.elements(HttpWire.jsonMember(request, "Tags"))) {
-                    tags.put(JsonText.string(HttpWire.jsonMember(tag, "Key")),
-                            JsonText.string(HttpWire.jsonMember(tag, "Value")));
+                for (JsonNode tag : request.path("Tags")) {
+                    tags.put(tag.path("Key").asText(), tag.path("Value").asText());
                 }
-                answer = "{}";
             } else if (UNTAG.equals(operation)) {
-                for (String key : JsonText.elements(HttpWire.jsonMember(request, "TagKeys"))) {
-                    tags.remove(JsonText.string(key));
+                for (JsonNode key : request.path("TagKeys")) {
+                    tags.remove(key.asText());
                 }
-                answer = "{}";
             } else {
-                StringBuilder list = new StringBuilder("{\"Tags\":[");
-                for (Map.Entry<String, String> tag : tags.entrySet()) {
-                    if (list.charAt(list.length() - 1) != '[') {
-                        list.append(',');
-                    }
-                    list.append("{\"Key\":").append(JsonText.quote(tag.getKey())).append(",\"Value\":")
-                            .append(JsonText.quote(tag.getValue())).append('}');
-                }
-                answer = list.append("]}").toString();
+                ArrayNode list = answer.putArray("Tags");
+                tags.forEach((key, value) -> list.addObject().put("Key", key).put("Value", value));
             }
         }
-        return answer.getBytes(StandardCharsets.UTF_8);
+        try {
+            return JSON.writeValueAsBytes(answer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A copy of the resource's tags. */

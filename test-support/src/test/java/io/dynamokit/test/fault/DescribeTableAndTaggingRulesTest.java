@@ -70,12 +70,7 @@ class DescribeTableAndTaggingRulesTest {
     }
 
     @Test
-    void jsonArraysSplitIntoTheirElements() {
-        assertThat(JsonText.elements("[]")).isEmpty();
-        assertThat(JsonText.elements("[ \"a\" , {\"b\":[1,2]},\"c,]\" ]")).containsExactly("\"a\"",
-                "{\"b\":[1,2]}", "\"c,]\"");
-        assertThat(JsonText.elements("[1, true,null]")).containsExactly("1", "true", "null");
-        assertThat(JsonText.elements(null)).isEmpty();
+    void aScalarMemberEndsWithItsObject() {
         assertThat(HttpWire.jsonMember("{\"a\":{\"b\":1},\"c\":2}", "c")).isEqualTo("2");
     }
 
