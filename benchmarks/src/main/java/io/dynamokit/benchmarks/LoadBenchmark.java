@@ -30,6 +30,7 @@ import io.dynamokit.document.BatchWrite;
 import io.dynamokit.document.DocumentClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
@@ -40,12 +41,12 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * Loading 50,000 items of about 200 bytes into an empty table of the embedded DynamoDB (DynamoDB Local, in this JVM):
  * one {@link DocumentClient#batchWriteItem} call (requests of 25 items, 4 at a time) against a loop of
  * {@link DocumentClient#putItem} calls, with {@link #sdkBatchWriteItem4Threads} as the reference for what the SDK
- * alone does with the same requests. Each iteration writes into a new table, created before and checked (item count)
- * and deleted after the timed part.
+ * alone does with the same requests and {@link #sdkPutItemLoop} as the reference for the loop. Each iteration writes
+ * into a new table, created before and checked (item count) and deleted after the timed part.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 1)
+@Warmup(iterations = 2)
 @Measurement(iterations = 3)
 @Fork(value = 1, jvmArgsAppend = { "-Xms2g", "-Xmx2g", "-Djmh.shutdownTimeout=1" })
 @State(Scope.Benchmark)
@@ -83,11 +84,12 @@ public class LoadBenchmark {
     public void createTable() {
         table = "load_" + (++tables);
         dynamoDb.createTable(table, "id", null);
+        DatabaseThreadProfiler.timedPartStarted();
     }
 
     /** A few seconds per run: more runs for a tighter figure. */
     @Benchmark
-    @Warmup(iterations = 2)
+    @Warmup(iterations = 8)
     @Measurement(iterations = 5)
     public void batchWriteItem() {
         client.batchWriteItem(BatchWrite.builder().putAll(table, items).build());
@@ -98,7 +100,7 @@ public class LoadBenchmark {
      * sent by 4 threads, without the document client.
      */
     @Benchmark
-    @Warmup(iterations = 2)
+    @Warmup(iterations = 8)
     @Measurement(iterations = 5)
     public void sdkBatchWriteItem4Threads() throws InterruptedException, ExecutionException {
         List<WriteRequest> writes = new ArrayList<>(items.size());
@@ -134,8 +136,21 @@ public class LoadBenchmark {
         }
     }
 
+    /**
+     * The reference for {@link #putItemLoop}: the same items, each converted and sent as a plain SDK {@code PutItem}
+     * request, one after the other, without the document client.
+     */
+    @Benchmark
+    public void sdkPutItemLoop() {
+        for (Map<String, Object> item : items) {
+            dynamoDb.sdkClient().putItem(PutItemRequest.builder().tableName(table).item(AttributeValues.toItem(item))
+                    .build());
+        }
+    }
+
     @TearDown(Level.Iteration)
     public void checkAndDropTable() {
+        DatabaseThreadProfiler.timedPartEnded(ITEMS);
         long count = 0;
         for (ScanResponse page : dynamoDb.sdkClient()
                 .scanPaginator(ScanRequest.builder().tableName(table).select(Select.COUNT).build())) {

@@ -55,7 +55,7 @@ public final class BatchWrite {
         }
 
         public Builder put(String tableName, Map<String, ?> item) {
-            writes.computeIfAbsent(tableName, t -> new ArrayList<>()).add(new Write(true, copyOf(item)));
+            writes.computeIfAbsent(tableName, t -> new ArrayList<>()).add(new Write(true, Collections.unmodifiableMap(item)));
             return this;
         }
 
@@ -67,7 +67,7 @@ public final class BatchWrite {
         }
 
         public Builder delete(String tableName, Map<String, ?> key) {
-            writes.computeIfAbsent(tableName, t -> new ArrayList<>()).add(new Write(false, copyOf(key)));
+            writes.computeIfAbsent(tableName, t -> new ArrayList<>()).add(new Write(false, Collections.unmodifiableMap(key)));
             return this;
         }
 
@@ -78,19 +78,10 @@ public final class BatchWrite {
             return this;
         }
 
-        Builder add(String tableName, Write write) {
-            writes.computeIfAbsent(tableName, t -> new ArrayList<>()).add(write);
-            return this;
-        }
-
         public BatchWrite build() {
             Map<String, List<Write>> copy = new LinkedHashMap<>();
             writes.forEach((table, list) -> copy.put(table, List.copyOf(list)));
             return new BatchWrite(Collections.unmodifiableMap(copy));
-        }
-
-        private static Map<String, Object> copyOf(Map<String, ?> attributes) {
-            return new LinkedHashMap<>(attributes);
         }
     }
 }
