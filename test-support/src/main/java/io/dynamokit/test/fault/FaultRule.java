@@ -37,42 +37,67 @@ public final class FaultRule {
     private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9_.-]+");
     private static final int EVERY = -1;
 
-    private final Kind kind;
-    private final int status;
-    private final String errorCode;
-    private final Duration delay;
-    private final String operation;
-    private final int firstCount;
-    private final double fraction;
-    private final long seed;
-    private final List<String> cancellationReasons;
-    private final DescribeTableRewrite rewrite;
-    private final boolean errorCodeInBodyOnly;
-    private final InMemoryTags tags;
+    /** What a rule does to a request it applies to. */
+    private record Fault(Kind kind, int status, String errorCode, Duration delay, List<String> cancellationReasons,
+            DescribeTableRewrite rewrite, InMemoryTags tags, boolean errorCodeInBodyOnly) {
+
+        static Fault of(Kind kind, int status) {
+            return new Fault(kind, status, null, null, List.of(), null, null, false);
+        }
+
+        Fault withErrorCode(String code, List<String> reasons) {
+            return new Fault(kind, status, code, delay, reasons, rewrite, tags, errorCodeInBodyOnly);
+        }
+
+        Fault withDelay(Duration value) {
+            return new Fault(kind, status, errorCode, value, cancellationReasons, rewrite, tags, errorCodeInBodyOnly);
+        }
+
+        Fault withRewrite(DescribeTableRewrite value) {
+            return new Fault(kind, status, errorCode, delay, cancellationReasons, value, tags, errorCodeInBodyOnly);
+        }
+
+        Fault withTags(InMemoryTags value) {
+            return new Fault(kind, status, errorCode, delay, cancellationReasons, rewrite, value, errorCodeInBodyOnly);
+        }
+
+        Fault inBodyOnly() {
+            return new Fault(kind, status, errorCode, delay, cancellationReasons, rewrite, tags, true);
+        }
+    }
+
+    /** Which matching requests a rule applies to: an operation filter, then every one, the first n or a share. */
+    private record Selection(String operation, int firstCount, double fraction, long seed) {
+
+        static final Selection EVERY_REQUEST = new Selection(null, EVERY, Double.NaN, 0L);
+
+        Selection forOperation(String value) {
+            return new Selection(value, firstCount, fraction, seed);
+        }
+
+        Selection first(int n) {
+            return new Selection(operation, n, fraction, seed);
+        }
+
+        Selection share(double value, long randomSeed) {
+            return new Selection(operation, firstCount, value, randomSeed);
+        }
+    }
+
+    private final Fault fault;
+    private final Selection selection;
 
     private final AtomicInteger applied = new AtomicInteger();
     private final Random random;
 
-    private FaultRule(Kind kind, int status, String errorCode, Duration delay, String operation, int firstCount,
-            double fraction, long seed, List<String> cancellationReasons, DescribeTableRewrite rewrite,
-            InMemoryTags tags, boolean errorCodeInBodyOnly) {
-        this.kind = kind;
-        this.status = status;
-        this.errorCode = errorCode;
-        this.delay = delay;
-        this.operation = operation;
-        this.firstCount = firstCount;
-        this.fraction = fraction;
-        this.seed = seed;
-        this.cancellationReasons = cancellationReasons;
-        this.rewrite = rewrite;
-        this.errorCodeInBodyOnly = errorCodeInBodyOnly;
-        this.tags = tags;
-        this.random = Double.isNaN(fraction) ? null : new Random(seed);
+    private FaultRule(Fault fault, Selection selection) {
+        this.fault = fault;
+        this.selection = selection;
+        this.random = Double.isNaN(selection.fraction()) ? null : new Random(selection.seed());
     }
 
-    private static FaultRule of(Kind kind, int status, String errorCode, Duration delay) {
-        return new FaultRule(kind, status, errorCode, delay, null, EVERY, Double.NaN, 0L, List.of(), null, null, false);
+    private static FaultRule every(Fault fault) {
+        return new FaultRule(fault, Selection.EVERY_REQUEST);
     }
 
     /**
@@ -121,7 +146,7 @@ public final class FaultRule {
         if (!ERROR_CODE.matcher(errorCode).matches()) {
             throw new IllegalArgumentException("Invalid error code: " + errorCode);
         }
-        return of(Kind.ERROR, status, errorCode, null);
+        return every(Fault.of(Kind.ERROR, status).withErrorCode(errorCode, List.of()));
     }
 
     /**
@@ -138,8 +163,7 @@ public final class FaultRule {
                 throw new IllegalArgumentException("Invalid cancellation reason code: " + code);
             }
         }
-        return new FaultRule(Kind.ERROR, 400, "TransactionCanceledException", null, null, EVERY, Double.NaN, 0L,
-                List.of(reasonCodes), null, null, false);
+        return every(Fault.of(Kind.ERROR, 400).withErrorCode("TransactionCanceledException", List.of(reasonCodes)));
     }
 
     /**
@@ -151,14 +175,14 @@ public final class FaultRule {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("Negative delay: " + delay);
         }
-        return of(Kind.DELAY, 0, null, delay);
+        return every(Fault.of(Kind.DELAY, 0).withDelay(delay));
     }
 
     /**
      * @return a rule closing the client connection with a TCP reset instead of answering
      */
     public static FaultRule resetConnection() {
-        return of(Kind.RESET, 0, null, null);
+        return every(Fault.of(Kind.RESET, 0));
     }
 
     /**
@@ -167,7 +191,7 @@ public final class FaultRule {
      *         it: what DynamoDB does when a partition is over its throughput. Other operations are forwarded.
      */
     public static FaultRule unprocessed() {
-        return of(Kind.UNPROCESSED, 200, null, null);
+        return every(Fault.of(Kind.UNPROCESSED, 200));
     }
 
     /**
@@ -205,8 +229,8 @@ public final class FaultRule {
     }
 
     private static FaultRule describeTableRewrite(DescribeTableRewrite rewrite) {
-        return new FaultRule(Kind.REWRITE_DESCRIBE_TABLE, 200, null, null, "DescribeTable", EVERY, Double.NaN, 0L,
-                List.of(), rewrite, null, false);
+        return new FaultRule(Fault.of(Kind.REWRITE_DESCRIBE_TABLE, 200).withRewrite(rewrite),
+                Selection.EVERY_REQUEST.forOperation("DescribeTable"));
     }
 
     /**
@@ -218,8 +242,7 @@ public final class FaultRule {
      * @return the rule
      */
     public static FaultRule inMemoryTagging() {
-        return new FaultRule(Kind.IN_MEMORY_TAGGING, 200, null, null, null, EVERY, Double.NaN, 0L, List.of(),
-                null, new InMemoryTags(), false);
+        return every(Fault.of(Kind.IN_MEMORY_TAGGING, 200).withTags(new InMemoryTags()));
     }
 
     /**
@@ -228,10 +251,10 @@ public final class FaultRule {
      * @throws IllegalStateException for other rules
      */
     public Map<String, String> tagsOf(String resourceArn) {
-        if (tags == null) {
+        if (fault.tags() == null) {
             throw new IllegalStateException("Not an inMemoryTagging() rule: " + this);
         }
-        return tags.tagsOf(resourceArn);
+        return fault.tags().tagsOf(resourceArn);
     }
 
     private static String name(String name, String what) {
@@ -260,11 +283,10 @@ public final class FaultRule {
         if (n < 0) {
             throw new IllegalArgumentException("Negative count: " + n);
         }
-        if (!Double.isNaN(fraction)) {
+        if (!Double.isNaN(selection.fraction())) {
             throw new IllegalStateException("share(...) and first(...) cannot be combined");
         }
-        return new FaultRule(kind, status, errorCode, delay, operation, n, fraction, seed,
-                cancellationReasons, rewrite, tags, errorCodeInBodyOnly);
+        return new FaultRule(fault, selection.first(n));
     }
 
     /**
@@ -277,11 +299,10 @@ public final class FaultRule {
         if (!(fraction >= 0.0 && fraction <= 1.0)) {
             throw new IllegalArgumentException("Fraction must be between 0.0 and 1.0: " + fraction);
         }
-        if (firstCount != EVERY) {
+        if (selection.firstCount() != EVERY) {
             throw new IllegalStateException("share(...) and first(...) cannot be combined");
         }
-        return new FaultRule(kind, status, errorCode, delay, operation, firstCount, fraction, seed,
-                cancellationReasons, rewrite, tags, errorCodeInBodyOnly);
+        return new FaultRule(fault, selection.share(fraction, seed));
     }
 
     /**
@@ -293,8 +314,7 @@ public final class FaultRule {
         if (operation.isBlank()) {
             throw new IllegalArgumentException("Blank operation");
         }
-        return new FaultRule(kind, status, errorCode, delay, operation, firstCount, fraction, seed,
-                cancellationReasons, rewrite, tags, errorCodeInBodyOnly);
+        return new FaultRule(fault, selection.forOperation(operation));
     }
 
     /**
@@ -305,15 +325,15 @@ public final class FaultRule {
     }
 
     Kind kind() {
-        return kind;
+        return fault.kind();
     }
 
     int status() {
-        return status;
+        return fault.status();
     }
 
     String errorCode() {
-        return errorCode;
+        return fault.errorCode();
     }
 
     /**
@@ -324,27 +344,26 @@ public final class FaultRule {
      * @throws IllegalStateException if the rule does not answer with an error
      */
     public FaultRule errorCodeInBodyOnly() {
-        if (kind != Kind.ERROR) {
+        if (fault.kind() != Kind.ERROR) {
             throw new IllegalStateException("errorCodeInBodyOnly() applies to error rules only, not to " + this);
         }
-        return new FaultRule(kind, status, errorCode, delay, operation, firstCount, fraction, seed,
-                cancellationReasons, rewrite, tags, true);
+        return new FaultRule(fault.inBodyOnly(), selection);
     }
 
     Duration delay() {
-        return delay;
+        return fault.delay();
     }
 
     DescribeTableRewrite rewrite() {
-        return rewrite;
+        return fault.rewrite();
     }
 
     InMemoryTags tags() {
-        return tags;
+        return fault.tags();
     }
 
     boolean isErrorCodeInBodyOnly() {
-        return errorCodeInBodyOnly;
+        return fault.errorCodeInBodyOnly();
     }
 
     /**
@@ -352,6 +371,7 @@ public final class FaultRule {
      * @return whether the rule's operation filter accepts the request
      */
     boolean matches(String target) {
+        String operation = selection.operation();
         return operation == null || (target != null && target.endsWith("." + operation));
     }
 
@@ -364,10 +384,10 @@ public final class FaultRule {
         if (!matches(target)) {
             return false;
         }
-        if (kind == Kind.REWRITE_DESCRIBE_TABLE) {
-            return rewrite.matches(body);
+        if (fault.kind() == Kind.REWRITE_DESCRIBE_TABLE) {
+            return fault.rewrite().matches(body);
         }
-        if (kind == Kind.IN_MEMORY_TAGGING) {
+        if (fault.kind() == Kind.IN_MEMORY_TAGGING) {
             return InMemoryTags.handles(RecordedRequest.operationOf(target));
         }
         return true;
@@ -377,6 +397,7 @@ public final class FaultRule {
      * Decides, for one matching request, whether the rule applies to it, and counts it if so.
      */
     boolean tryApply() {
+        int firstCount = selection.firstCount();
         if (firstCount != EVERY) {
             int current;
             do {
@@ -390,7 +411,7 @@ public final class FaultRule {
         if (random != null) {
             boolean chosen;
             synchronized (random) {
-                chosen = random.nextDouble() < fraction;
+                chosen = random.nextDouble() < selection.fraction();
             }
             if (!chosen) {
                 return false;
@@ -404,9 +425,9 @@ public final class FaultRule {
      * @return the outcome recorded for a request this rule decided
      */
     String outcome() {
-        switch (kind) {
+        switch (fault.kind()) {
             case ERROR:
-                return errorCode;
+                return fault.errorCode();
             case DELAY:
                 return RecordedRequest.OUTCOME_DELAYED;
             case UNPROCESSED:
@@ -424,6 +445,8 @@ public final class FaultRule {
      * @return the JSON body of the error response
      */
     byte[] errorBody() {
+        String errorCode = fault.errorCode();
+        List<String> cancellationReasons = fault.cancellationReasons();
         StringBuilder body = new StringBuilder().append("{\"__type\":\"").append(ERROR_TYPE_PREFIX).append(errorCode)
                 .append("\",\"message\":\"Injected by FaultProxy: ").append(errorCode).append('"');
         if (!cancellationReasons.isEmpty()) {
@@ -439,21 +462,21 @@ public final class FaultRule {
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("FaultRule[");
-        switch (kind) {
+        switch (fault.kind()) {
             case ERROR:
-                text.append(status).append(' ').append(errorCode);
-                if (errorCodeInBodyOnly) {
+                text.append(fault.status()).append(' ').append(fault.errorCode());
+                if (fault.errorCodeInBodyOnly()) {
                     text.append(" (in body only)");
                 }
                 break;
             case DELAY:
-                text.append("delay ").append(delay);
+                text.append("delay ").append(fault.delay());
                 break;
             case UNPROCESSED:
                 text.append("unprocessed");
                 break;
             case REWRITE_DESCRIBE_TABLE:
-                text.append("rewrite ").append(rewrite);
+                text.append("rewrite ").append(fault.rewrite());
                 break;
             case IN_MEMORY_TAGGING:
                 text.append("in-memory tagging");
@@ -462,14 +485,14 @@ public final class FaultRule {
                 text.append("reset");
                 break;
         }
-        if (operation != null) {
-            text.append(", operation=").append(operation);
+        if (selection.operation() != null) {
+            text.append(", operation=").append(selection.operation());
         }
-        if (firstCount != EVERY) {
-            text.append(", first=").append(firstCount);
+        if (selection.firstCount() != EVERY) {
+            text.append(", first=").append(selection.firstCount());
         }
         if (random != null) {
-            text.append(", share=").append(fraction).append(", seed=").append(seed);
+            text.append(", share=").append(selection.fraction()).append(", seed=").append(selection.seed());
         }
         return text.append(", applied=").append(applied.get()).append(']').toString();
     }
