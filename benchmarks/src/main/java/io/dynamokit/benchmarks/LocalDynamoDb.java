@@ -19,7 +19,7 @@ import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 
 import io.dynamokit.document.DocumentClient;
-import io.dynamokit.runtime.document.BatchSettings;
+import io.dynamokit.runtime.document.DocumentSettings;
 import io.dynamokit.runtime.document.DefaultDocumentClient;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -59,9 +59,9 @@ final class LocalDynamoDb implements AutoCloseable {
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(50))
                 .build();
         this.executor = Executors.newFixedThreadPool(batchConcurrency, daemonThreads());
-        BatchSettings batch = new BatchSettings(10,
-                BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofSeconds(5)), batchConcurrency);
-        this.documentClient = new DefaultDocumentClient(sdkClient, batch, executor);
+        DocumentSettings settings = new DocumentSettings(10,
+                BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofSeconds(5)), batchConcurrency, null);
+        this.documentClient = new DefaultDocumentClient(sdkClient, settings, executor);
     }
 
     /**

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.dynamokit.deployment.devservices.TestDynamoDb;
 import io.dynamokit.runtime.config.DynamoKitConfig;
-import io.dynamokit.runtime.document.BatchSettings;
+import io.dynamokit.runtime.document.DocumentSettings;
 import io.dynamokit.runtime.document.DefaultDocumentClient;
 import io.dynamokit.runtime.table.DefaultTableManager;
 import io.dynamokit.runtime.table.TableDeclarations;
@@ -86,7 +86,7 @@ public class StartupTwiceIsIdempotentTest {
                 proxy.clearRequests();
                 proxy.resetConcurrency();
                 DefaultTableManager second = new DefaultTableManager(client,
-                        new DefaultDocumentClient(client, BatchSettings.of(config.document()), executor),
+                        new DefaultDocumentClient(client, DocumentSettings.of(config.document()), executor),
                         TableDeclarations.definitions(config), executor, Duration.ofSeconds(30));
 
                 second.manageSchema(strategy, false, false);

@@ -37,4 +37,25 @@ public interface DocumentConfig {
      */
     @WithDefault("4")
     int batchConcurrency();
+
+    /**
+     * Whether the document clients ask DynamoDB to report the capacity their item, query, scan, batch and transaction
+     * requests consume (`ReturnConsumedCapacity`): `none` does not ask, `total` asks for the total per table, `indexes`
+     * for the total and each index's share. What DynamoDB reports goes into the `consumedCapacity` of
+     * `@DynamoInstrumented` measurements and the `dynamokit.dynamodb.consumed.capacity` counter.
+     */
+    @WithDefault("none")
+    ConsumedCapacity returnConsumedCapacity();
+
+    /**
+     * What the document clients ask DynamoDB to report about consumed capacity.
+     */
+    enum ConsumedCapacity {
+        /** Nothing is asked: requests carry no `ReturnConsumedCapacity`. */
+        NONE,
+        /** `ReturnConsumedCapacity=TOTAL`. */
+        TOTAL,
+        /** `ReturnConsumedCapacity=INDEXES`. */
+        INDEXES
+    }
 }

@@ -14,7 +14,7 @@ import io.dynamokit.configstore.ConfigOption;
 import io.dynamokit.configstore.ConfigStore;
 import io.dynamokit.configstore.ConfigStoreChange;
 import io.dynamokit.runtime.config.DynamoKitConfig;
-import io.dynamokit.runtime.document.BatchSettings;
+import io.dynamokit.runtime.document.DocumentSettings;
 import io.dynamokit.runtime.document.DefaultDocumentClient;
 import io.dynamokit.runtime.table.TableRecorder;
 import io.quarkus.arc.Arc;
@@ -50,7 +50,7 @@ public class ConfigStoreRecorder {
                 Consumer<Map<String, ConfigOption>> loaded = source == null ? options -> {
                 } : source::publish;
                 return new DefaultConfigStore(settings,
-                        new DefaultDocumentClient(client, BatchSettings.of(dynamoKit.document()), executor),
+                        new DefaultDocumentClient(client, DocumentSettings.of(dynamoKit.document()), executor),
                         events::fire, loaded);
             }
         };

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Batch writes and reads of any size: split into requests of 25 writes or 100 keys, sent by
- * {@link BatchSettings#concurrency()} lanes at once, with what DynamoDB leaves unprocessed re-sent after a backoff.
+ * {@link DocumentSettings#concurrency()} lanes at once, with what DynamoDB leaves unprocessed re-sent after a backoff.
  * Written once over a function that sends a request asynchronously, so that the blocking and the reactive document
  * clients share it. Every value is marshalled before the first request is sent.
  */
@@ -39,10 +39,10 @@ final class BatchEngine {
     static final int WRITES_PER_REQUEST = 25;
     static final int KEYS_PER_REQUEST = 100;
 
-    private final BatchSettings settings;
+    private final DocumentSettings settings;
     private final Executor executor;
 
-    BatchEngine(BatchSettings settings, Executor executor) {
+    BatchEngine(DocumentSettings settings, Executor executor) {
         this.settings = settings;
         this.executor = executor;
     }
@@ -89,7 +89,8 @@ final class BatchEngine {
         }
         CompletableFuture<BatchWriteItemResponse> sent;
         try {
-            sent = send.apply(BatchWriteItemRequest.builder().requestItems(items).build());
+            sent = send.apply(BatchWriteItemRequest.builder().requestItems(items)
+                    .returnConsumedCapacity(settings.returnConsumedCapacity()).build());
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
@@ -214,7 +215,8 @@ final class BatchEngine {
         });
         CompletableFuture<BatchGetItemResponse> sent;
         try {
-            sent = send.apply(BatchGetItemRequest.builder().requestItems(items).build());
+            sent = send.apply(BatchGetItemRequest.builder().requestItems(items)
+                    .returnConsumedCapacity(settings.returnConsumedCapacity()).build());
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }

@@ -25,6 +25,7 @@ import io.dynamokit.document.Scan;
 import io.dynamokit.document.TransactGet;
 import io.dynamokit.document.TransactWrite;
 import io.dynamokit.document.WriteOptions;
+import io.dynamokit.runtime.instrument.Scopes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.waiters.Waiter;
 import software.amazon.awssdk.core.waiters.WaiterAcceptor;
@@ -54,12 +55,14 @@ public final class DefaultDocumentClient implements DocumentClient {
     static final Duration TABLE_POLL_INTERVAL = Duration.ofMillis(250);
 
     private final DynamoDbClient client;
+    private final Requests requests;
     private final BatchEngine batches;
     private final Executor executor;
 
-    public DefaultDocumentClient(DynamoDbClient client, BatchSettings batch, Executor executor) {
+    public DefaultDocumentClient(DynamoDbClient client, DocumentSettings settings, Executor executor) {
         this.client = client;
-        this.batches = new BatchEngine(batch, executor);
+        this.requests = new Requests(settings.returnConsumedCapacity());
+        this.batches = new BatchEngine(settings, executor);
         this.executor = executor;
     }
 
@@ -72,7 +75,7 @@ public final class DefaultDocumentClient implements DocumentClient {
 
     @Override
     public Optional<Map<String, Object>> getItem(String tableName, Map<String, ?> key, GetOptions options) {
-        return item(client.getItem(Requests.getItem(tableName, key, options)));
+        return item(client.getItem(requests.getItem(tableName, key, options)));
     }
 
     @Override
@@ -93,13 +96,13 @@ public final class DefaultDocumentClient implements DocumentClient {
 
     @Override
     public Optional<Map<String, Object>> putItem(String tableName, Map<String, ?> item, WriteOptions options) {
-        return present(client.putItem(Requests.putItem(tableName, item, options)).attributes());
+        return present(client.putItem(requests.putItem(tableName, item, options)).attributes());
     }
 
     @Override
     public Optional<Map<String, Object>> updateItem(String tableName, Map<String, ?> key, String updateExpression,
             WriteOptions options) {
-        return present(client.updateItem(Requests.updateItem(tableName, key, updateExpression, options)).attributes());
+        return present(client.updateItem(requests.updateItem(tableName, key, updateExpression, options)).attributes());
     }
 
     @Override
@@ -109,28 +112,28 @@ public final class DefaultDocumentClient implements DocumentClient {
 
     @Override
     public Optional<Map<String, Object>> deleteItem(String tableName, Map<String, ?> key, WriteOptions options) {
-        return present(client.deleteItem(Requests.deleteItem(tableName, key, options)).attributes());
+        return present(client.deleteItem(requests.deleteItem(tableName, key, options)).attributes());
     }
 
     // ---- reading many
 
     @Override
     public Page queryPage(Query query) {
-        QueryResponse response = client.query(Requests.query(query));
+        QueryResponse response = client.query(requests.query(query));
         return new Page(fromItems(response.items()), response.count(), response.scannedCount(),
                 present(response.lastEvaluatedKey()));
     }
 
     @Override
     public Stream<Map<String, Object>> query(Query query) {
-        return StreamSupport.stream(client.queryPaginator(Requests.query(query)).items().spliterator(), false)
+        return StreamSupport.stream(client.queryPaginator(requests.query(query)).items().spliterator(), false)
                 .map(AttributeValues::fromItem);
     }
 
     @Override
     public long count(Query query) {
         long count = 0;
-        for (QueryResponse page : client.queryPaginator(Requests.query(query.select(Select.COUNT)))) {
+        for (QueryResponse page : client.queryPaginator(requests.query(query.select(Select.COUNT)))) {
             count += page.count();
         }
         return count;
@@ -138,29 +141,34 @@ public final class DefaultDocumentClient implements DocumentClient {
 
     @Override
     public Page scanPage(Scan scan) {
-        ScanResponse response = client.scan(Requests.scan(scan));
+        ScanResponse response = client.scan(requests.scan(scan));
         return new Page(fromItems(response.items()), response.count(), response.scannedCount(),
                 present(response.lastEvaluatedKey()));
     }
 
     @Override
     public Stream<Map<String, Object>> scan(Scan scan) {
-        return StreamSupport.stream(client.scanPaginator(Requests.scan(scan)).items().spliterator(), false)
+        return StreamSupport.stream(client.scanPaginator(requests.scan(scan)).items().spliterator(), false)
                 .map(AttributeValues::fromItem);
     }
 
     // ---- batches
 
+    // The requests of a batch are sent from the executor's threads while the caller waits: they carry the caller's
+    // instrumented method (or measured HTTP request), so that they are measured as the caller's own requests are.
+
     @Override
     public void batchWriteItem(BatchWrite writes) {
+        Executor senders = Scopes.carryingCurrent(executor);
         join(batches.write(writes, request -> CompletableFuture.supplyAsync(() -> client.batchWriteItem(request),
-                executor)));
+                senders)));
     }
 
     @Override
     public Map<String, List<Map<String, Object>>> batchGetItem(BatchGet keys) {
+        Executor senders = Scopes.carryingCurrent(executor);
         return join(batches.get(keys, request -> CompletableFuture.supplyAsync(() -> client.batchGetItem(request),
-                executor)));
+                senders)));
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -179,12 +187,12 @@ public final class DefaultDocumentClient implements DocumentClient {
 
     @Override
     public List<Optional<Map<String, Object>>> transactGetItems(List<TransactGet> reads) {
-        return presentEach(client.transactGetItems(Requests.transactGet(reads)).responses());
+        return presentEach(client.transactGetItems(requests.transactGet(reads)).responses());
     }
 
     @Override
     public void transactWriteItems(List<TransactWrite> actions) {
-        client.transactWriteItems(Requests.transactWrite(actions));
+        client.transactWriteItems(requests.transactWrite(actions));
     }
 
     // ---- tables

@@ -44,13 +44,15 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 public final class DefaultReactiveDocumentClient implements ReactiveDocumentClient {
 
     private final DynamoDbAsyncClient client;
+    private final Requests requests;
     private final BatchEngine batches;
     private final ScheduledExecutorService scheduler;
 
-    public DefaultReactiveDocumentClient(DynamoDbAsyncClient client, BatchSettings batch,
+    public DefaultReactiveDocumentClient(DynamoDbAsyncClient client, DocumentSettings settings,
             ScheduledExecutorService scheduler) {
         this.client = client;
-        this.batches = new BatchEngine(batch, scheduler);
+        this.requests = new Requests(settings.returnConsumedCapacity());
+        this.batches = new BatchEngine(settings, scheduler);
         this.scheduler = scheduler;
     }
 
@@ -66,7 +68,7 @@ public final class DefaultReactiveDocumentClient implements ReactiveDocumentClie
 
     @Override
     public Uni<Optional<Map<String, Object>>> getItem(String tableName, Map<String, ?> key, GetOptions options) {
-        return call(() -> client.getItem(Requests.getItem(tableName, key, options)))
+        return call(() -> client.getItem(requests.getItem(tableName, key, options)))
                 .map(DefaultDocumentClient::item);
     }
 
@@ -88,14 +90,14 @@ public final class DefaultReactiveDocumentClient implements ReactiveDocumentClie
 
     @Override
     public Uni<Optional<Map<String, Object>>> putItem(String tableName, Map<String, ?> item, WriteOptions options) {
-        return call(() -> client.putItem(Requests.putItem(tableName, item, options)))
+        return call(() -> client.putItem(requests.putItem(tableName, item, options)))
                 .map(response -> DefaultDocumentClient.present(response.attributes()));
     }
 
     @Override
     public Uni<Optional<Map<String, Object>>> updateItem(String tableName, Map<String, ?> key, String updateExpression,
             WriteOptions options) {
-        return call(() -> client.updateItem(Requests.updateItem(tableName, key, updateExpression, options)))
+        return call(() -> client.updateItem(requests.updateItem(tableName, key, updateExpression, options)))
                 .map(response -> DefaultDocumentClient.present(response.attributes()));
     }
 
@@ -106,13 +108,13 @@ public final class DefaultReactiveDocumentClient implements ReactiveDocumentClie
 
     @Override
     public Uni<Optional<Map<String, Object>>> deleteItem(String tableName, Map<String, ?> key, WriteOptions options) {
-        return call(() -> client.deleteItem(Requests.deleteItem(tableName, key, options)))
+        return call(() -> client.deleteItem(requests.deleteItem(tableName, key, options)))
                 .map(response -> DefaultDocumentClient.present(response.attributes()));
     }
 
     @Override
     public Uni<Page> queryPage(Query query) {
-        return call(() -> client.query(Requests.query(query)))
+        return call(() -> client.query(requests.query(query)))
                 .map(response -> new Page(DefaultDocumentClient.fromItems(response.items()), response.count(),
                         response.scannedCount(), DefaultDocumentClient.present(response.lastEvaluatedKey())));
     }
@@ -120,20 +122,20 @@ public final class DefaultReactiveDocumentClient implements ReactiveDocumentClie
     @Override
     public Multi<Map<String, Object>> query(Query query) {
         return Multi.createFrom().deferred(() -> Multi.createFrom()
-                .publisher(AdaptersToFlow.publisher(client.queryPaginator(Requests.query(query)).items())))
+                .publisher(AdaptersToFlow.publisher(client.queryPaginator(requests.query(query)).items())))
                 .map(AttributeValues::fromItem);
     }
 
     @Override
     public Uni<Long> count(Query query) {
         return Multi.createFrom().deferred(() -> Multi.createFrom()
-                .publisher(AdaptersToFlow.publisher(client.queryPaginator(Requests.query(query.select(Select.COUNT))))))
+                .publisher(AdaptersToFlow.publisher(client.queryPaginator(requests.query(query.select(Select.COUNT))))))
                 .collect().with(Collectors.summingLong(response -> response.count()));
     }
 
     @Override
     public Uni<Page> scanPage(Scan scan) {
-        return call(() -> client.scan(Requests.scan(scan)))
+        return call(() -> client.scan(requests.scan(scan)))
                 .map(response -> new Page(DefaultDocumentClient.fromItems(response.items()), response.count(),
                         response.scannedCount(), DefaultDocumentClient.present(response.lastEvaluatedKey())));
     }
@@ -141,7 +143,7 @@ public final class DefaultReactiveDocumentClient implements ReactiveDocumentClie
     @Override
     public Multi<Map<String, Object>> scan(Scan scan) {
         return Multi.createFrom().deferred(() -> Multi.createFrom()
-                .publisher(AdaptersToFlow.publisher(client.scanPaginator(Requests.scan(scan)).items())))
+                .publisher(AdaptersToFlow.publisher(client.scanPaginator(requests.scan(scan)).items())))
                 .map(AttributeValues::fromItem);
     }
 
@@ -157,13 +159,13 @@ public final class DefaultReactiveDocumentClient implements ReactiveDocumentClie
 
     @Override
     public Uni<List<Optional<Map<String, Object>>>> transactGetItems(List<TransactGet> reads) {
-        return call(() -> client.transactGetItems(Requests.transactGet(reads)))
+        return call(() -> client.transactGetItems(requests.transactGet(reads)))
                 .map(response -> DefaultDocumentClient.presentEach(response.responses()));
     }
 
     @Override
     public Uni<Void> transactWriteItems(List<TransactWrite> actions) {
-        return call(() -> client.transactWriteItems(Requests.transactWrite(actions))).replaceWithVoid();
+        return call(() -> client.transactWriteItems(requests.transactWrite(actions))).replaceWithVoid();
     }
 
     @Override

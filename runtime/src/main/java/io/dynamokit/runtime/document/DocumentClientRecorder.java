@@ -34,7 +34,7 @@ public class DocumentClientRecorder {
                 DynamoDbClient client = ClientUtil.isDefaultClient(clientName)
                         ? context.getInjectedReference(DynamoDbClient.class)
                         : context.getInjectedReference(DynamoDbClient.class, new AmazonClient.AmazonClientLiteral(clientName));
-                return new DefaultDocumentClient(client, BatchSettings.of(config.getValue().document()), executor);
+                return new DefaultDocumentClient(client, DocumentSettings.of(config.getValue().document()), executor);
             }
         };
     }
@@ -51,7 +51,7 @@ public class DocumentClientRecorder {
                 // the injected reference is a lazy proxy: touch it so that the SDK client (its Netty event loops and
                 // connection pool) is built now, at start-up, and not by the first request on a Vert.x event loop
                 client.serviceClientConfiguration();
-                return new DefaultReactiveDocumentClient(client, BatchSettings.of(config.getValue().document()),
+                return new DefaultReactiveDocumentClient(client, DocumentSettings.of(config.getValue().document()),
                         executor);
             }
         };

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
@@ -29,15 +30,23 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * SDK requests built from the document client's plain-value specifications. Marshalling happens here, before anything
- * is sent.
+ * is sent. Every item, query, scan and transaction request carries the client's {@code ReturnConsumedCapacity}, if
+ * it has one.
  */
 final class Requests {
 
-    private Requests() {
+    private final ReturnConsumedCapacity returnConsumedCapacity;
+
+    /**
+     * @param returnConsumedCapacity what to ask DynamoDB to report about consumed capacity, {@code null} for nothing
+     */
+    Requests(ReturnConsumedCapacity returnConsumedCapacity) {
+        this.returnConsumedCapacity = returnConsumedCapacity;
     }
 
-    static QueryRequest query(Query query) {
+    QueryRequest query(Query query) {
         QueryRequest.Builder request = QueryRequest.builder().tableName(query.tableName())
+                .returnConsumedCapacity(returnConsumedCapacity)
                 .scanIndexForward(query.isForward())
                 .consistentRead(query.isConsistentRead())
                 .expressionAttributeNames(DefaultDocumentClient.namesOrNull(query.expressionNames()))
@@ -52,8 +61,9 @@ final class Requests {
         return request.build();
     }
 
-    static ScanRequest scan(Scan scan) {
+    ScanRequest scan(Scan scan) {
         ScanRequest.Builder request = ScanRequest.builder().tableName(scan.tableName())
+                .returnConsumedCapacity(returnConsumedCapacity)
                 .consistentRead(scan.isConsistentRead())
                 .expressionAttributeNames(DefaultDocumentClient.namesOrNull(scan.expressionNames()))
                 .expressionAttributeValues(DefaultDocumentClient.valuesOrNull(scan.expressionValues()));
@@ -68,8 +78,9 @@ final class Requests {
         return request.build();
     }
 
-    static GetItemRequest getItem(String tableName, Map<String, ?> key, GetOptions options) {
+    GetItemRequest getItem(String tableName, Map<String, ?> key, GetOptions options) {
         GetItemRequest.Builder request = GetItemRequest.builder().tableName(tableName)
+                .returnConsumedCapacity(returnConsumedCapacity)
                 .key(AttributeValues.toItem(key))
                 .consistentRead(options.isConsistentRead())
                 .expressionAttributeNames(DefaultDocumentClient.namesOrNull(options.expressionNames()));
@@ -77,8 +88,9 @@ final class Requests {
         return request.build();
     }
 
-    static PutItemRequest putItem(String tableName, Map<String, ?> item, WriteOptions options) {
+    PutItemRequest putItem(String tableName, Map<String, ?> item, WriteOptions options) {
         return PutItemRequest.builder().tableName(tableName)
+                .returnConsumedCapacity(returnConsumedCapacity)
                 .item(AttributeValues.toItem(item))
                 .returnValues(options.returnValuesOption())
                 .conditionExpression(options.conditionExpression().orElse(null))
@@ -87,9 +99,10 @@ final class Requests {
                 .build();
     }
 
-    static UpdateItemRequest updateItem(String tableName, Map<String, ?> key, String updateExpression,
+    UpdateItemRequest updateItem(String tableName, Map<String, ?> key, String updateExpression,
             WriteOptions options) {
         return UpdateItemRequest.builder().tableName(tableName)
+                .returnConsumedCapacity(returnConsumedCapacity)
                 .key(AttributeValues.toItem(key))
                 .updateExpression(updateExpression)
                 .returnValues(options.returnValuesOption())
@@ -99,8 +112,9 @@ final class Requests {
                 .build();
     }
 
-    static DeleteItemRequest deleteItem(String tableName, Map<String, ?> key, WriteOptions options) {
+    DeleteItemRequest deleteItem(String tableName, Map<String, ?> key, WriteOptions options) {
         return DeleteItemRequest.builder().tableName(tableName)
+                .returnConsumedCapacity(returnConsumedCapacity)
                 .key(AttributeValues.toItem(key))
                 .returnValues(options.returnValuesOption())
                 .conditionExpression(options.conditionExpression().orElse(null))
@@ -109,7 +123,7 @@ final class Requests {
                 .build();
     }
 
-    static TransactGetItemsRequest transactGet(List<TransactGet> reads) {
+    TransactGetItemsRequest transactGet(List<TransactGet> reads) {
         List<TransactGetItem> items = new ArrayList<>(reads.size());
         for (TransactGet read : reads) {
             Get.Builder get = Get.builder().tableName(read.tableName()).key(AttributeValues.toItem(read.key()))
@@ -117,15 +131,17 @@ final class Requests {
             read.projectionExpression().ifPresent(get::projectionExpression);
             items.add(TransactGetItem.builder().get(get.build()).build());
         }
-        return TransactGetItemsRequest.builder().transactItems(items).build();
+        return TransactGetItemsRequest.builder().transactItems(items).returnConsumedCapacity(returnConsumedCapacity)
+                .build();
     }
 
-    static TransactWriteItemsRequest transactWrite(List<TransactWrite> actions) {
+    TransactWriteItemsRequest transactWrite(List<TransactWrite> actions) {
         List<TransactWriteItem> items = new ArrayList<>(actions.size());
         for (TransactWrite action : actions) {
             items.add(transactWriteItem(action));
         }
-        return TransactWriteItemsRequest.builder().transactItems(items).build();
+        return TransactWriteItemsRequest.builder().transactItems(items)
+                .returnConsumedCapacity(returnConsumedCapacity).build();
     }
 
     static TransactWriteItem transactWriteItem(TransactWrite action) {

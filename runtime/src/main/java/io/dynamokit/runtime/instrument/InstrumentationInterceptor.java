@@ -170,17 +170,20 @@ public final class InstrumentationInterceptor implements ExecutionInterceptor {
         return new ArrayList<>(tables);
     }
 
+    /**
+     * The capacity units DynamoDB reported: one {@code ConsumedCapacity} for single-table operations, a list of them
+     * (one per table) for batch and transaction operations, summed.
+     */
     static Double consumedCapacity(SdkResponse response) {
-        Optional<ConsumedCapacity> single = response.getValueForField("ConsumedCapacity", ConsumedCapacity.class);
-        if (single.isPresent()) {
-            return single.get().capacityUnits();
+        Object reported = response.getValueForField("ConsumedCapacity", Object.class).orElse(null);
+        if (reported instanceof ConsumedCapacity single) {
+            return single.capacityUnits();
         }
-        Optional<List> many = response.getValueForField("ConsumedCapacity", List.class);
-        if (many.isEmpty() || many.get().isEmpty()) {
+        if (!(reported instanceof List<?> many) || many.isEmpty()) {
             return null;
         }
         double total = 0;
-        for (Object capacity : many.get()) {
+        for (Object capacity : many) {
             if (capacity instanceof ConsumedCapacity consumed && consumed.capacityUnits() != null) {
                 total += consumed.capacityUnits();
             }

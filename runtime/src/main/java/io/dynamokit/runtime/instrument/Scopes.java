@@ -1,6 +1,7 @@
 package io.dynamokit.runtime.instrument;
 
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import io.quarkus.arc.Arc;
@@ -62,6 +63,27 @@ public final class Scopes {
             leave(previous);
             frame.release();
         }
+    }
+
+    /**
+     * An executor running each task with the DynamoDB requests it makes credited where a request made here and now
+     * would be (the instrumented method running on this thread, or the measured HTTP request): for work that a caller
+     * hands to other threads and waits for, such as the requests of a blocking batch call. When nothing here is
+     * measured, {@code executor} itself.
+     */
+    public static Executor carryingCurrent(Executor executor) {
+        MethodFrame frame = current();
+        if (frame == null) {
+            return executor;
+        }
+        return task -> executor.execute(() -> {
+            MethodFrame previous = enter(frame);
+            try {
+                task.run();
+            } finally {
+                leave(previous);
+            }
+        });
     }
 
     static MethodFrame enter(MethodFrame frame) {

@@ -6,7 +6,7 @@ import java.util.function.Function;
 import io.dynamokit.runtime.client.ClientSettings;
 import io.dynamokit.runtime.config.DynamoKitConfig;
 import io.dynamokit.runtime.config.TablesConfig;
-import io.dynamokit.runtime.document.BatchSettings;
+import io.dynamokit.runtime.document.DocumentSettings;
 import io.dynamokit.runtime.document.DefaultDocumentClient;
 import io.dynamokit.table.SchemaManagement;
 import io.dynamokit.table.TableManager;
@@ -39,7 +39,7 @@ public class TableRecorder {
                 DynamoKitConfig dynamoKit = config.getValue();
                 DynamoDbClient client = context.getInjectedReference(DynamoDbClient.class);
                 return new DefaultTableManager(client,
-                        new DefaultDocumentClient(client, BatchSettings.of(dynamoKit.document()), executor),
+                        new DefaultDocumentClient(client, DocumentSettings.of(dynamoKit.document()), executor),
                         TableDeclarations.definitions(dynamoKit), executor,
                         dynamoKit.declarativeTables().schemaManagementTimeout());
             }
