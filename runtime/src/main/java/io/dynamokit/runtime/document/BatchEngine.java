@@ -18,6 +18,7 @@ import io.dynamokit.document.BatchGet;
 import io.dynamokit.document.BatchGetException;
 import io.dynamokit.document.BatchWrite;
 import io.dynamokit.document.BatchWriteException;
+import io.dynamokit.runtime.instrument.Scopes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -53,7 +54,10 @@ final class BatchEngine {
     }
 
     CompletableFuture<Void> write(BatchWrite batch,
-            Function<BatchWriteItemRequest, CompletableFuture<BatchWriteItemResponse>> send) {
+            Function<BatchWriteItemRequest, CompletableFuture<BatchWriteItemResponse>> sender) {
+        // requests re-sent after a backoff start on a scheduler thread: credit them to the caller, as the first ones
+        Function<BatchWriteItemRequest, CompletableFuture<BatchWriteItemResponse>> send =
+                Scopes.carryingCurrent(sender);
         List<TableWrite> all = new ArrayList<>(batch.size());
         batch.writes().forEach((table, writes) -> {
             for (BatchWrite.Write write : writes) {
@@ -156,7 +160,8 @@ final class BatchEngine {
     }
 
     CompletableFuture<Map<String, List<Map<String, Object>>>> get(BatchGet batch,
-            Function<BatchGetItemRequest, CompletableFuture<BatchGetItemResponse>> send) {
+            Function<BatchGetItemRequest, CompletableFuture<BatchGetItemResponse>> sender) {
+        Function<BatchGetItemRequest, CompletableFuture<BatchGetItemResponse>> send = Scopes.carryingCurrent(sender);
         List<TableKey> all = new ArrayList<>();
         Map<String, BatchGet.TableKeys> tables = batch.tables();
         tables.forEach((table, tableKeys) -> {

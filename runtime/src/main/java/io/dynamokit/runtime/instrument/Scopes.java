@@ -2,6 +2,7 @@ package io.dynamokit.runtime.instrument;
 
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.quarkus.arc.Arc;
@@ -84,6 +85,26 @@ public final class Scopes {
                 leave(previous);
             }
         });
+    }
+
+    /**
+     * A function applying {@code function} with the DynamoDB requests it starts credited where a request made here and
+     * now would be: for requests that work begun here starts later from other threads, such as the re-sent entries of
+     * a batch call after a backoff. When nothing here is measured, {@code function} itself.
+     */
+    public static <T, R> Function<T, R> carryingCurrent(Function<T, R> function) {
+        MethodFrame frame = current();
+        if (frame == null) {
+            return function;
+        }
+        return argument -> {
+            MethodFrame previous = enter(frame);
+            try {
+                return function.apply(argument);
+            } finally {
+                leave(previous);
+            }
+        };
     }
 
     static MethodFrame enter(MethodFrame frame) {
