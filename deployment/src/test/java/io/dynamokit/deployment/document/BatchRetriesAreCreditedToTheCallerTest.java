@@ -51,10 +51,7 @@ public class BatchRetriesAreCreditedToTheCallerTest {
     @Test
     void blockingBatchesAreMeasuredRetriesIncluded() {
         try (FaultProxy proxy = TestFixtures.startProxy(PROXY_PORT)) {
-            createTable();
-            proxy.addRule(FaultRule.unprocessed().forOperation("BatchWriteItem").first(1))
-                    .addRule(FaultRule.unprocessed().forOperation("BatchGetItem").first(1));
-            measurements.take();
+            answerFirstBatchRequestsUnprocessed(proxy);
 
             instrumented.run(() -> documents.batchWriteItem(BatchWrite.builder()
                     .put(TABLE, Map.of("id", "b-1")).build()));
@@ -71,10 +68,7 @@ public class BatchRetriesAreCreditedToTheCallerTest {
     @Test
     void reactiveBatchesAreMeasuredRetriesIncluded() {
         try (FaultProxy proxy = TestFixtures.startProxy(PROXY_PORT)) {
-            createTable();
-            proxy.addRule(FaultRule.unprocessed().forOperation("BatchWriteItem").first(1))
-                    .addRule(FaultRule.unprocessed().forOperation("BatchGetItem").first(1));
-            measurements.take();
+            answerFirstBatchRequestsUnprocessed(proxy);
 
             instrumented.reactive(() -> reactive.batchWriteItem(BatchWrite.builder()
                     .put(TABLE, Map.of("id", "r-1")).build()))
@@ -90,10 +84,14 @@ public class BatchRetriesAreCreditedToTheCallerTest {
         }
     }
 
-    private void createTable() {
+    /** Creates the table if needed; the first BatchWriteItem and BatchGetItem are then answered all unprocessed. */
+    private void answerFirstBatchRequestsUnprocessed(FaultProxy proxy) {
         if (!documents.listTables().contains(TABLE)) {
             documents.createTable(TestFixtures.keyedBy(TABLE, "id"));
             documents.awaitActive(TABLE, Duration.ofSeconds(30));
         }
+        proxy.addRule(FaultRule.unprocessed().forOperation("BatchWriteItem").first(1))
+                .addRule(FaultRule.unprocessed().forOperation("BatchGetItem").first(1));
+        measurements.take();
     }
 }
