@@ -62,7 +62,9 @@ public class OnePeriodicTaskRefreshesEveryStoreTest {
                 }));
             }
             assertThat(refresher.size()).isEqualTo(3);
-            assertThat(executor.getQueue()).hasSize(1);
+            // one task waits, or none while it runs (the first refresh comes due after 100 ms, which a loaded
+            // machine can take to get here); the loop below samples the queue for three seconds
+            assertThat(executor.getQueue().size()).as("tasks waiting").isLessThanOrEqualTo(1);
 
             int mostWaiting = 0;
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
