@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -33,6 +34,10 @@ import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -159,16 +164,14 @@ public final class DefaultDocumentClient implements DocumentClient {
 
     @Override
     public void batchWriteItem(BatchWrite writes) {
-        Executor senders = Scopes.carryingCurrent(executor);
-        join(batches.write(writes, request -> CompletableFuture.supplyAsync(() -> client.batchWriteItem(request),
-                senders)));
+        Function<BatchWriteItemRequest, BatchWriteItemResponse> write = Scopes.carryingCurrent(client::batchWriteItem);
+        join(batches.write(writes, request -> CompletableFuture.supplyAsync(() -> write.apply(request), executor)));
     }
 
     @Override
     public Map<String, List<Map<String, Object>>> batchGetItem(BatchGet keys) {
-        Executor senders = Scopes.carryingCurrent(executor);
-        return join(batches.get(keys, request -> CompletableFuture.supplyAsync(() -> client.batchGetItem(request),
-                senders)));
+        Function<BatchGetItemRequest, BatchGetItemResponse> read = Scopes.carryingCurrent(client::batchGetItem);
+        return join(batches.get(keys, request -> CompletableFuture.supplyAsync(() -> read.apply(request), executor)));
     }
 
     private static <T> T join(CompletableFuture<T> future) {

@@ -1,7 +1,6 @@
 package io.dynamokit.runtime.instrument;
 
 import java.util.UUID;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -67,30 +66,11 @@ public final class Scopes {
     }
 
     /**
-     * An executor running each task with the DynamoDB requests it makes credited where a request made here and now
-     * would be (the instrumented method running on this thread, or the measured HTTP request): for work that a caller
-     * hands to other threads and waits for, such as the requests of a blocking batch call. When nothing here is
-     * measured, {@code executor} itself.
-     */
-    public static Executor carryingCurrent(Executor executor) {
-        MethodFrame frame = current();
-        if (frame == null) {
-            return executor;
-        }
-        return task -> executor.execute(() -> {
-            MethodFrame previous = enter(frame);
-            try {
-                task.run();
-            } finally {
-                leave(previous);
-            }
-        });
-    }
-
-    /**
-     * A function applying {@code function} with the DynamoDB requests it starts credited where a request made here and
-     * now would be: for requests that work begun here starts later from other threads, such as the re-sent entries of
-     * a batch call after a backoff. When nothing here is measured, {@code function} itself.
+     * A function applying {@code function} with the DynamoDB requests it makes credited where a request made here and
+     * now would be (the instrumented method running on this thread, or the measured HTTP request), on whatever thread
+     * it is applied: for requests that work begun here makes from other threads, such as those a blocking batch call
+     * sends from its executor, or the entries re-sent after a backoff. When nothing here is measured, {@code function}
+     * itself.
      */
     public static <T, R> Function<T, R> carryingCurrent(Function<T, R> function) {
         MethodFrame frame = current();
