@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * {@code ConfigStore.get(option, key)}: a {@code cached} store and a {@code periodic} one (refreshed every second in
- * the background while it is measured) serve it from memory; a {@code direct} store asks DynamoDB Local (in-process,
+ * the background while it is measured) serve it from memory; a {@code direct} store asks DynamoKit Engine (in-process,
  * over loopback) every time. 200 options of 5 values each; each call reads the next option.
  */
 @State(Scope.Benchmark)
@@ -47,7 +47,7 @@ public class ConfigStoreReadBenchmark {
     static final String TABLE = "BenchConfig";
     static final int OPTIONS = 200;
 
-    private LocalDynamoDb dynamo;
+    private EmbeddedEngine dynamo;
     private ScheduledExecutorService scheduler;
     private PeriodicRefresher refresher;
     private DefaultConfigStore cached;
@@ -58,7 +58,7 @@ public class ConfigStoreReadBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        dynamo = LocalDynamoDb.start(2);
+        dynamo = EmbeddedEngine.start(2);
         dynamo.documentClient().createTable(CreateTableRequest.builder().tableName(TABLE)
                 .keySchema(KeySchemaElement.builder().attributeName("_store").keyType(KeyType.HASH).build(),
                         KeySchemaElement.builder().attributeName("_option").keyType(KeyType.RANGE).build())

@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Loading 50,000 items of about 200 bytes into an empty table of the embedded DynamoDB (DynamoDB Local, in this JVM):
+ * Loading 50,000 items of about 200 bytes into an empty table of the embedded DynamoDB (DynamoKit Engine, in this JVM):
  * one {@link DocumentClient#batchWriteItem} call (requests of 25 items, 4 at a time) against a loop of
  * {@link DocumentClient#putItem} calls, with {@link #sdkBatchWriteItem4Threads} as the reference for what the SDK
  * alone does with the same requests and {@link #sdkPutItemLoop} as the reference for the loop. Each iteration writes
@@ -58,7 +58,7 @@ public class LoadBenchmark {
     int concurrency;
     static final int WRITES_PER_REQUEST = 25;
 
-    private LocalDynamoDb dynamoDb;
+    private EmbeddedEngine dynamoDb;
     private DocumentClient client;
     private List<Map<String, Object>> items;
     private ExecutorService sdkThreads;
@@ -67,7 +67,7 @@ public class LoadBenchmark {
 
     @Setup(Level.Trial)
     public void startDynamoDb() {
-        dynamoDb = LocalDynamoDb.start(concurrency);
+        dynamoDb = EmbeddedEngine.start(concurrency);
         client = dynamoDb.documentClient();
         sdkThreads = Executors.newFixedThreadPool(concurrency);
         items = new ArrayList<>(ITEMS);
@@ -84,7 +84,6 @@ public class LoadBenchmark {
     public void createTable() {
         table = "load_" + (++tables);
         dynamoDb.createTable(table, "id", null);
-        DatabaseThreadProfiler.timedPartStarted();
     }
 
     /** A few seconds per run: more runs for a tighter figure. */
@@ -118,7 +117,7 @@ public class LoadBenchmark {
                                     from + WRITES_PER_REQUEST))))
                             .build());
                     if (response.hasUnprocessedItems() && !response.unprocessedItems().isEmpty()) {
-                        throw new IllegalStateException("DynamoDB Local left items unprocessed");
+                        throw new IllegalStateException("the engine left items unprocessed");
                     }
                 }
                 return null;
@@ -150,7 +149,6 @@ public class LoadBenchmark {
 
     @TearDown(Level.Iteration)
     public void checkAndDropTable() {
-        DatabaseThreadProfiler.timedPartEnded(ITEMS);
         long count = 0;
         for (ScanResponse page : dynamoDb.sdkClient()
                 .scanPaginator(ScanRequest.builder().tableName(table).select(Select.COUNT).build())) {

@@ -47,13 +47,13 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Start-up time of the packaged demo application ({@code integration-tests/target/quarkus-app/quarkus-run.jar}),
- * launched as a child process with {@code java -jar}, against a DynamoDB Local that this benchmark runs on
+ * launched as a child process with {@code java -jar}, against a DynamoKit Engine that this benchmark runs on
  * {@code 127.0.0.1} with every table already there (the demo's {@code Thread}, its config store's {@code ForumConfig},
  * {@code Bench01} to {@code Bench20}): from the launch until the application logs that it started
  * (Quarkus' "started in ... Listening on" line, logged once the start-up, schema management included, is done and
  * HTTP is served).
  * <p>
- * Variants ({@link #schema}), in the same run, against the same DynamoDB Local and tables:
+ * Variants ({@link #schema}), in the same run, against the same engine and tables:
  * <ul>
  * <li>{@code none}: the baseline. {@code quarkus.dynamokit.schema-management=none}: DynamoKit's start-up step returns
  * once the configuration is checked, as it does without declared tables (the demo always declares its tables, and
@@ -108,7 +108,7 @@ public class StartupBenchmark {
     @Param({ "none", "validate-2", "validate-22" })
     public String schema;
 
-    private LocalDynamoDb dynamoDb;
+    private EmbeddedEngine dynamoDb;
     private Path jar;
     private HttpClient http;
 
@@ -122,7 +122,7 @@ public class StartupBenchmark {
             throw new IllegalStateException("No demo application at " + jar + ": build it with "
                     + "`./mvnw -B install -DskipTests` (benchmarks/run.sh does), or set -D" + JAR_PROPERTY);
         }
-        dynamoDb = LocalDynamoDb.start(1);
+        dynamoDb = EmbeddedEngine.start(1);
         DynamoDbClient dynamo = dynamoDb.sdkClient();
         // the demo's table, as application.properties declares it
         dynamo.createTable(b -> b.tableName("Thread")
@@ -162,7 +162,7 @@ public class StartupBenchmark {
         return AttributeDefinition.builder().attributeName(attribute).attributeType(ScalarAttributeType.S).build();
     }
 
-    /** The command line: the demo in production mode, on loopback, pointed at this DynamoDB Local. */
+    /** The command line: the demo in production mode, on loopback, pointed at this engine. */
     List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -33,12 +33,11 @@ import io.dynamokit.document.Query;
 /**
  * Streaming every item of one partition (items of about 1.1 KB, 50,000 or 100,000 of them, so 57 or 114 MB) through
  * {@link DocumentClient#query}, and how much the heap grows meanwhile, measured by {@link HeapWatch} in a JVM with a
- * fixed 512 MB heap and the serial collector. DynamoDB Local runs in the same JVM, so its share of the heap is counted
- * too.
+ * fixed 512 MB heap and the serial collector. DynamoKit Engine runs in the same JVM, so its share of the heap is
+ * counted too.
  * <p>
- * The query asks for pages of {@value #PAGE_SIZE} items (about 0.9 MB). Without a {@code Limit}, DynamoDB Local reads
- * everything from the start key to the end of the partition for every page and only then cuts the page at 1 MB, which
- * makes a long partition slow to page through and fills its heap; Amazon DynamoDB stops reading at 1 MB.
+ * The query asks for pages of {@value #PAGE_SIZE} items (about 0.9 MB, just under the 1 MB at which DynamoDB ends a
+ * page), so that every page holds the same number of items whatever the server's own page cut.
  * <p>
  * {@link #stream} consumes the lazy stream item by item. {@link #collectToList} collects the same query into a list,
  * as a non-streaming API would return it: it is there to show what the measurement reports when the result is held.
@@ -61,7 +60,7 @@ public class StreamingQueryBenchmark {
     @Param({ "50000", "100000" })
     public int items;
 
-    private LocalDynamoDb dynamoDb;
+    private EmbeddedEngine dynamoDb;
     private DocumentClient client;
     private Query query;
     private HeapWatch watch;
@@ -71,7 +70,7 @@ public class StreamingQueryBenchmark {
 
     @Setup(Level.Trial)
     public void load() {
-        dynamoDb = LocalDynamoDb.start(4);
+        dynamoDb = EmbeddedEngine.start(4);
         client = dynamoDb.documentClient();
         dynamoDb.createTable(TABLE, "pk", "seq");
         long started = System.nanoTime();
