@@ -31,15 +31,16 @@ public interface DynamoKitBuildTimeConfig {
     boolean healthEnabled();
 
     /**
-     * The embedded DynamoDB: DynamoDB Local started inside the dev or test JVM, without Docker.
+     * The embedded DynamoDB: DynamoKit Engine, started inside the dev or test JVM, without Docker.
      */
     @ConfigGroup
     interface DevServicesConfig {
 
         /**
-         * Whether DynamoKit starts an embedded DynamoDB (DynamoDB Local, in-process) in dev and test mode. It starts
+         * Whether DynamoKit starts an embedded DynamoDB (DynamoKit Engine, in-process) in dev and test mode. It starts
          * only when `quarkus.dynamodb.endpoint-override` is not set, and then points the DynamoDB clients at it with a
-         * region and static test credentials (unless those are configured).
+         * region and static test credentials (unless those are configured). One instance serves all the tests of a
+         * run and is kept across live reloads.
          */
         @WithDefault("true")
         boolean enabled();
@@ -51,17 +52,17 @@ public interface DynamoKitBuildTimeConfig {
 
         /**
          * In dev mode, keep the data in memory only, so that it is lost when dev mode stops. By default dev mode keeps
-         * it under `quarkus.dynamokit.devservices.db-path`, across live reloads and restarts. Tests always run in
-         * memory.
+         * it under `quarkus.dynamokit.devservices.data-directory`, across live reloads and restarts. Tests always run
+         * in memory.
          */
         @WithDefault("false")
         boolean inMemory();
 
         /**
-         * The directory where dev mode keeps the embedded DynamoDB's data (one SQLite file). Relative paths are
-         * resolved against the directory dev mode runs in, the project directory.
+         * The directory where dev mode keeps the embedded DynamoDB's data: every acknowledged write survives a restart
+         * of dev mode. Relative paths are resolved against the directory dev mode runs in, the project directory.
          */
         @WithDefault("target/dynamokit-data")
-        Path dbPath();
+        Path dataDirectory();
     }
 }

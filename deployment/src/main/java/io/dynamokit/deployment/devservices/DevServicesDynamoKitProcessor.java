@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
-import org.jboss.logmanager.Level;
 
 import io.dynamokit.deployment.DynamoKitBuildTimeConfig;
 import io.quarkus.deployment.IsNormal;
@@ -16,7 +15,6 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
 import io.quarkus.deployment.builditem.DevServicesResultBuildItem;
 import io.quarkus.deployment.builditem.LaunchModeBuildItem;
-import io.quarkus.deployment.builditem.LogCategoryBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.dev.devservices.DevServicesConfig;
 import io.quarkus.runtime.LaunchMode;
@@ -35,12 +33,6 @@ public class DevServicesDynamoKitProcessor {
     static final String ACCESS_KEY_ID = "quarkus.dynamodb.aws.credentials.static-provider.access-key-id";
     static final String SECRET_ACCESS_KEY = "quarkus.dynamodb.aws.credentials.static-provider.secret-access-key";
     static final String LOCALSTACK_ENABLED = "quarkus.dynamodb.devservices.enabled";
-
-    /** DynamoDB Local logs every client error (a failed condition, a missing table) as a warning: the caller sees it. */
-    @BuildStep
-    LogCategoryBuildItem quietEmbeddedDynamoDb() {
-        return new LogCategoryBuildItem("com.amazonaws.services.dynamodbv2.local", Level.ERROR);
-    }
 
     @BuildStep
     void startEmbeddedDynamoDb(LaunchModeBuildItem launchMode, DynamoKitBuildTimeConfig config,
@@ -68,12 +60,12 @@ public class DevServicesDynamoKitProcessor {
         Integer port = settings.port().isPresent() ? settings.port().getAsInt() : null;
         boolean inMemory = launchMode.getLaunchMode() == LaunchMode.TEST || settings.inMemory();
         EmbeddedDynamoDb.Settings wanted = inMemory ? EmbeddedDynamoDb.Settings.inMemory(port)
-                : new EmbeddedDynamoDb.Settings(port, settings.dbPath().toAbsolutePath().normalize());
+                : new EmbeddedDynamoDb.Settings(port, settings.dataDirectory().toAbsolutePath().normalize());
 
         long start = System.nanoTime();
         EmbeddedDynamoDbs.Started started = EmbeddedDynamoDbs.ensureRunning(wanted);
         if (started.fresh()) {
-            LOG.infof("DynamoKit embedded DynamoDB (DynamoDB Local, %s) ready at %s in %d ms", wanted.describe(),
+            LOG.infof("DynamoKit embedded DynamoDB (DynamoKit Engine, %s) ready at %s in %d ms", wanted.describe(),
                     started.endpoint(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         }
 
@@ -88,7 +80,7 @@ public class DevServicesDynamoKitProcessor {
             // Tests need the result: it also carries the configuration to an application under @QuarkusIntegrationTest.
             devServices.produce(DevServicesResultBuildItem.discovered()
                     .name("dynamokit")
-                    .description("Embedded DynamoDB (DynamoDB Local, " + wanted.describe() + ")")
+                    .description("Embedded DynamoDB (DynamoKit Engine, " + wanted.describe() + ")")
                     .config(clientConfig)
                     .build());
         }

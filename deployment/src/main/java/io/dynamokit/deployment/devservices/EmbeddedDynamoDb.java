@@ -2,141 +2,116 @@ package io.dynamokit.deployment.devservices;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-
+import io.dynamokit.engine.DynamoEngine;
+import io.dynamokit.engine.EngineOptions;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
- * DynamoDB Local running in this JVM, on loopback only, with its telemetry disabled.
+ * DynamoKit Engine running in this JVM, on loopback only.
  */
 final class EmbeddedDynamoDb implements Closeable {
 
     static final String LOOPBACK = "127.0.0.1";
 
+    static final String PORT_PROPERTY = "quarkus.dynamokit.devservices.port";
+    static final String DATA_DIRECTORY_PROPERTY = "quarkus.dynamokit.devservices.data-directory";
+    static final String IN_MEMORY_PROPERTY = "quarkus.dynamokit.devservices.in-memory";
+
     /** What a running instance was started with; a change of any of these needs a new instance. */
-    record Settings(Integer port, Path dbPath) {
+    record Settings(Integer port, Path dataDirectory) {
 
         static Settings inMemory(Integer port) {
             return new Settings(port, null);
         }
 
         boolean isInMemory() {
-            return dbPath == null;
+            return dataDirectory == null;
         }
 
         String describe() {
-            return isInMemory() ? "in memory" : "data in " + dbPath;
+            return isInMemory() ? "in memory" : "data in " + dataDirectory;
         }
     }
 
-    private final DynamoDBProxyServer server;
+    private final DynamoEngine engine;
     private final Settings settings;
+    private final String endpoint;
     private final int port;
 
-    private EmbeddedDynamoDb(DynamoDBProxyServer server, Settings settings, int port) {
-        this.server = server;
+    private EmbeddedDynamoDb(DynamoEngine engine, Settings settings) {
+        this.engine = engine;
         this.settings = settings;
-        this.port = port;
+        // kept, so that a stopped instance can still be named in logs
+        this.endpoint = engine.endpoint().toString();
+        this.port = engine.port();
     }
 
     static EmbeddedDynamoDb start(Settings settings) {
+        EngineOptions options = EngineOptions.defaults();
         if (settings.port() != null) {
             checkPortFree(settings.port());
+            options = options.withPort(settings.port());
         }
-        List<String> args = new ArrayList<>(List.of("-sharedDb", "-disableTelemetry"));
-        if (settings.isInMemory()) {
-            args.add("-inMemory");
-        } else {
-            checkWritable(settings.dbPath());
-            args.add("-dbPath");
-            args.add(settings.dbPath().toAbsolutePath().toString());
+        if (!settings.isInMemory()) {
+            options = options.withDataDirectory(checkWritable(settings.dataDirectory()));
         }
-        // DynamoDB Local wants a port between 1 and 65535; the connector is re-bound below before it starts.
-        args.add("-port");
-        args.add(String.valueOf(settings.port() != null ? settings.port() : 8000));
+        DynamoEngine engine;
         try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(new String[0]));
-            ServerConnector connector = connectorOf(server);
-            connector.setHost(LOOPBACK);
-            connector.setPort(settings.port() != null ? settings.port() : 0);
-            server.start();
-            int port = connector.getLocalPort();
-            if (port <= 0) {
-                server.stop();
-                throw new IllegalStateException("DynamoDB Local did not start listening on " + LOOPBACK
-                        + (settings.port() != null ? ":" + settings.port() : ""));
-            }
-            return new EmbeddedDynamoDb(server, settings, port);
-        } catch (ConfigurationException | IllegalStateException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not start the embedded DynamoDB (DynamoDB Local): " + e.getMessage(), e);
+            engine = DynamoEngine.start(options);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Could not start the embedded DynamoDB (DynamoKit Engine, "
+                    + settings.describe() + "): " + e.getMessage(), e);
         }
+        return new EmbeddedDynamoDb(engine, settings);
     }
 
-    /** DynamoDB Local offers no way to pick the listening address, so its Jetty connector is reached directly. */
-    private static ServerConnector connectorOf(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
-        Field field = DynamoDBProxyServer.class.getDeclaredField("server");
-        field.setAccessible(true);
-        Server jetty = (Server) field.get(proxy);
-        for (Connector connector : jetty.getConnectors()) {
-            if (connector instanceof ServerConnector serverConnector) {
-                return serverConnector;
-            }
-        }
-        throw new IllegalStateException("DynamoDB Local's HTTP server has no network connector");
-    }
-
+    /**
+     * Checked before the engine binds, so that a taken port is reported with the property that chose it rather than
+     * as the engine's bind failure.
+     */
     private static void checkPortFree(int port) {
         if (port < 1 || port > 65535) {
-            throw new ConfigurationException("quarkus.dynamokit.devservices.port is " + port
+            throw new ConfigurationException(PORT_PROPERTY + " is " + port
                     + ": use a port between 1 and 65535, or leave it unset to pick a free port");
         }
         try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(LOOPBACK))) {
             probe.setReuseAddress(true);
         } catch (BindException e) {
-            throw new ConfigurationException("quarkus.dynamokit.devservices.port is " + port
+            throw new ConfigurationException(PORT_PROPERTY + " is " + port
                     + ", but that port is already in use on " + LOOPBACK
                     + ": choose a free port, or leave it unset to pick a free port");
         } catch (IOException e) {
-            throw new ConfigurationException("quarkus.dynamokit.devservices.port is " + port
+            throw new ConfigurationException(PORT_PROPERTY + " is " + port
                     + ", but it cannot be bound on " + LOOPBACK + " (" + e.getMessage() + ")");
         }
     }
 
-    private static void checkWritable(Path dir) {
+    private static Path checkWritable(Path dir) {
         Path absolute = dir.toAbsolutePath();
         try {
             Files.createDirectories(absolute);
         } catch (IOException | SecurityException e) {
-            throw new ConfigurationException("quarkus.dynamokit.devservices.db-path is " + absolute
+            throw new ConfigurationException(DATA_DIRECTORY_PROPERTY + " is " + absolute
                     + ", but that directory cannot be created (" + e + "): set it to a writable directory, "
-                    + "or set quarkus.dynamokit.devservices.in-memory=true");
+                    + "or set " + IN_MEMORY_PROPERTY + "=true");
         }
         if (!Files.isDirectory(absolute) || !Files.isWritable(absolute)) {
-            throw new ConfigurationException("quarkus.dynamokit.devservices.db-path is " + absolute
+            throw new ConfigurationException(DATA_DIRECTORY_PROPERTY + " is " + absolute
                     + ", but that is not a writable directory: set it to a writable directory, "
-                    + "or set quarkus.dynamokit.devservices.in-memory=true");
+                    + "or set " + IN_MEMORY_PROPERTY + "=true");
         }
+        return absolute;
     }
 
     String endpoint() {
-        return "http://" + LOOPBACK + ":" + port;
+        return endpoint;
     }
 
     int port() {
@@ -153,10 +128,6 @@ final class EmbeddedDynamoDb implements Closeable {
 
     @Override
     public void close() {
-        try {
-            server.stop();
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not stop the embedded DynamoDB at " + endpoint(), e);
-        }
+        engine.close();
     }
 }

@@ -48,7 +48,7 @@ public class ExplicitEndpointAndNamedClientTest {
 
     @Test
     void clientsTalkToTheConfiguredEndpoint() {
-        String expected = System.getProperty("io.dynamokit.test.dynamodb-local");
+        String expected = System.getProperty("io.dynamokit.test.engine-endpoint");
         assertThat(expected).isNotNull();
         assertThat(endpoint).isEqualTo(expected);
         assertThat(client.serviceClientConfiguration().endpointOverride()).hasValueSatisfying(

@@ -45,7 +45,7 @@ public class ExtraHeadersAreSentTest {
 
     @Test
     void everyClientSendsTheHeaders() throws Exception {
-        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.dynamodb-local")),
+        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.engine-endpoint")),
                 PROXY_PORT)) {
             client.listTables();
             asyncClient.listTables().get(30, TimeUnit.SECONDS);

@@ -49,7 +49,7 @@ public class InFlightBoundHoldsUnderConcurrencyTest {
 
     @Test
     void boundIsNeverExceeded() throws Exception {
-        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.dynamodb-local")),
+        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.engine-endpoint")),
                 PROXY_PORT)) {
             proxy.addRule(FaultRule.delay(Duration.ofMillis(50)));
             int completed = callConcurrently(client, asyncClient);

@@ -42,7 +42,7 @@ public class InFlightWaitTimeoutNamesTheBoundTest {
 
     @Test
     void secondCallTimesOutWhileTheFirstHoldsTheOnlySlot() throws Exception {
-        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.dynamodb-local")),
+        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.engine-endpoint")),
                 PROXY_PORT)) {
             client.listTables(); // the client is built and connected before the timing starts
             proxy.clearRequests();

@@ -58,7 +58,7 @@ public class RetrySettingsAreHonouredTest {
     @BeforeEach
     void freshProxyAndTable() {
         if (proxy == null) {
-            proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.dynamodb-local")), PROXY_PORT);
+            proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.engine-endpoint")), PROXY_PORT);
         }
         proxy.clearRules();
         try {

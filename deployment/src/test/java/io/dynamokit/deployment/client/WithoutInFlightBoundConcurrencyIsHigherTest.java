@@ -41,7 +41,7 @@ public class WithoutInFlightBoundConcurrencyIsHigherTest {
 
     @Test
     void moreThanFourRequestsOverlap() throws Exception {
-        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.dynamodb-local")),
+        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.engine-endpoint")),
                 PROXY_PORT)) {
             proxy.addRule(FaultRule.delay(Duration.ofMillis(200)));
             int completed = InFlightBoundHoldsUnderConcurrencyTest.callConcurrently(client, asyncClient);

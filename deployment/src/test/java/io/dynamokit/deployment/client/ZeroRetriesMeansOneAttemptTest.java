@@ -34,7 +34,7 @@ public class ZeroRetriesMeansOneAttemptTest {
 
     @Test
     void serviceUnavailableIsNotRetried() {
-        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.dynamodb-local")),
+        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.engine-endpoint")),
                 PROXY_PORT)) {
             proxy.addRule(FaultRule.serviceUnavailable().forOperation("ListTables"));
 

@@ -61,9 +61,9 @@ public class RefreshQueriesAndSurvivesOutagesTest {
             .overrideConfigKey("quarkus.dynamokit.config-stores.\"flaky\".refresh-interval", "0.3S");
 
     static void thousandOptionsBehindAProxy() {
-        String dynamoDbLocal = TestDynamoDb.endpoint();
+        String engine = TestDynamoDb.endpoint();
         // the application starts through this proxy; the tests replace it with one they can steer (see proxy())
-        System.getProperties().put(STARTUP_PROXY, FaultProxy.start(URI.create(dynamoDbLocal), PROXY_PORT));
+        System.getProperties().put(STARTUP_PROXY, FaultProxy.start(URI.create(engine), PROXY_PORT));
         try (DynamoDbClient dynamo = StoreFixtures.testDynamoDb()) {
             StoreFixtures.table(dynamo, "StoreBig", "_store", "_option");
             String filler = "v".repeat(2_000);

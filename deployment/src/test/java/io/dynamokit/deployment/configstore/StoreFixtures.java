@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** A client of the tests' own DynamoDB Local, for set-up and for writes "by another application". */
+/** A client of the tests' own DynamoKit Engine, for set-up and for writes "by another application". */
 final class StoreFixtures {
 
     private static final String ENDPOINT_OVERRIDE = "quarkus.dynamodb.endpoint-override";
@@ -65,7 +65,7 @@ final class StoreFixtures {
     }
 
     /**
-     * Starts a fault proxy with this rule in front of the tests' DynamoDB Local, and points the application at it (a
+     * Starts a fault proxy with this rule in front of the tests' DynamoKit Engine, and points the application at it (a
      * system property, read when the application starts).
      */
     static FaultProxy startupThrough(FaultRule rule) {

@@ -15,15 +15,25 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.dynamokit.test.fault.LoopbackPorts;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * DynamoDB Local as the Dev Services processor starts it, without an application around it.
+ * DynamoKit Engine as the Dev Services processor starts it, without an application around it.
  */
 public class EmbeddedDynamoDbStartTest {
 
@@ -32,8 +42,7 @@ public class EmbeddedDynamoDbStartTest {
 
     @Test
     void listensOnLoopbackOnlyAndAnswersDynamoDbRequests() throws Exception {
-        EmbeddedDynamoDb db = EmbeddedDynamoDb.start(EmbeddedDynamoDb.Settings.inMemory(null));
-        try {
+        try (EmbeddedDynamoDb db = EmbeddedDynamoDb.start(EmbeddedDynamoDb.Settings.inMemory(null))) {
             assertThat(db.endpoint()).isEqualTo("http://127.0.0.1:" + db.port());
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(db.endpoint()))
                     .header("Content-Type", "application/x-amz-json-1.0")
@@ -54,38 +63,76 @@ public class EmbeddedDynamoDbStartTest {
                             .isInstanceOf(IOException.class);
                 }
             }
-        } finally {
-            db.close();
         }
     }
 
     @Test
-    void keepsDataInTheDbPathDirectory() {
-        Path dir = temp.resolve("data");
-        EmbeddedDynamoDb db = EmbeddedDynamoDb.start(new EmbeddedDynamoDb.Settings(null, dir));
-        db.close();
-        assertThat(dir).isDirectory();
+    void aConfiguredPortIsTheOneItListensOn() {
+        int port = LoopbackPorts.reserve(EmbeddedDynamoDbStartTest.class.getName() + ".fixed");
+        try (EmbeddedDynamoDb db = EmbeddedDynamoDb.start(EmbeddedDynamoDb.Settings.inMemory(port));
+                DynamoDbClient client = client(db)) {
+            assertThat(db.port()).isEqualTo(port);
+            assertThat(db.endpoint()).isEqualTo("http://127.0.0.1:" + port);
+            assertThat(client.listTables().tableNames()).isEmpty();
+        }
     }
 
     @Test
-    void dbPathThatCannotBeCreatedNamesThePropertyAndTheWayOut() throws IOException {
+    void dataInTheDataDirectorySurvivesARestart() {
+        Path dir = temp.resolve("data");
+        EmbeddedDynamoDb.Settings settings = new EmbeddedDynamoDb.Settings(null, dir);
+        try (EmbeddedDynamoDb db = EmbeddedDynamoDb.start(settings); DynamoDbClient client = client(db)) {
+            client.createTable(b -> b.tableName("Pets")
+                    .keySchema(k -> k.attributeName("name").keyType(KeyType.HASH))
+                    .attributeDefinitions(a -> a.attributeName("name").attributeType(ScalarAttributeType.S))
+                    .billingMode(BillingMode.PAY_PER_REQUEST));
+            client.putItem(b -> b.tableName("Pets").item(Map.of("name", AttributeValue.fromS("Rex"),
+                    "legs", AttributeValue.fromN("4"))));
+        }
+        assertThat(dir).isDirectory();
+
+        try (EmbeddedDynamoDb db = EmbeddedDynamoDb.start(settings); DynamoDbClient client = client(db)) {
+            assertThat(client.listTables().tableNames()).containsExactly("Pets");
+            assertThat(client.getItem(b -> b.tableName("Pets").key(Map.of("name", AttributeValue.fromS("Rex")))
+                    .consistentRead(true)).item())
+                    .isEqualTo(Map.of("name", AttributeValue.fromS("Rex"), "legs", AttributeValue.fromN("4")));
+        }
+    }
+
+    @Test
+    void inMemoryDataIsGoneAfterARestart() {
+        try (EmbeddedDynamoDb db = EmbeddedDynamoDb.start(EmbeddedDynamoDb.Settings.inMemory(null));
+                DynamoDbClient client = client(db)) {
+            client.createTable(b -> b.tableName("Pets")
+                    .keySchema(k -> k.attributeName("name").keyType(KeyType.HASH))
+                    .attributeDefinitions(a -> a.attributeName("name").attributeType(ScalarAttributeType.S))
+                    .billingMode(BillingMode.PAY_PER_REQUEST));
+        }
+        try (EmbeddedDynamoDb db = EmbeddedDynamoDb.start(EmbeddedDynamoDb.Settings.inMemory(null));
+                DynamoDbClient client = client(db)) {
+            assertThat(client.listTables().tableNames()).isEmpty();
+        }
+    }
+
+    @Test
+    void dataDirectoryThatCannotBeCreatedNamesThePropertyAndTheWayOut() throws IOException {
         Path file = Files.writeString(temp.resolve("a-file"), "not a directory");
         Path impossible = file.resolve("data");
 
         assertThatThrownBy(() -> EmbeddedDynamoDb.start(new EmbeddedDynamoDb.Settings(null, impossible)))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("quarkus.dynamokit.devservices.db-path is " + impossible
+                .hasMessageStartingWith("quarkus.dynamokit.devservices.data-directory is " + impossible
                         + ", but that directory cannot be created")
                 .hasMessageEndingWith("set it to a writable directory, or set quarkus.dynamokit.devservices.in-memory=true");
     }
 
     @Test
-    void dbPathThatIsAFileIsRefused() throws IOException {
+    void dataDirectoryThatIsAFileIsRefused() throws IOException {
         Path file = Files.writeString(temp.resolve("db-file"), "x");
 
         assertThatThrownBy(() -> EmbeddedDynamoDb.start(new EmbeddedDynamoDb.Settings(null, file)))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("quarkus.dynamokit.devservices.db-path is " + file);
+                .hasMessageContaining("quarkus.dynamokit.devservices.data-directory is " + file);
     }
 
     @Test
@@ -94,5 +141,11 @@ public class EmbeddedDynamoDbStartTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("quarkus.dynamokit.devservices.port is 70000: use a port between 1 and 65535, "
                         + "or leave it unset to pick a free port");
+    }
+
+    private static DynamoDbClient client(EmbeddedDynamoDb db) {
+        return DynamoDbClient.builder().endpointOverride(URI.create(db.endpoint())).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build();
     }
 }

@@ -1,8 +1,8 @@
 package io.dynamokit.deployment.devservices;
 
 /**
- * A DynamoDB Local for tests that configure an explicit endpoint (often a fault proxy in front of it), apart from the
- * embedded one that Dev Services shares.
+ * A DynamoKit Engine, in memory, for tests that configure an explicit endpoint (often a fault proxy in front of it),
+ * apart from the embedded one that Dev Services shares.
  */
 public final class TestDynamoDb {
 
@@ -10,7 +10,7 @@ public final class TestDynamoDb {
      * The system property holding the endpoint once started: the way for code running in the application's class
      * loader, which cannot see this class, to find it.
      */
-    public static final String ENDPOINT_PROPERTY = "io.dynamokit.test.dynamodb-local";
+    public static final String ENDPOINT_PROPERTY = "io.dynamokit.test.engine-endpoint";
 
     private static EmbeddedDynamoDb instance;
 

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * A table counts as ready only when it and every global secondary index are ACTIVE: while DynamoDB reports the table
- * ACTIVE and its index CREATING (the proxy rewrites DynamoDB Local's answers so), awaitActive keeps waiting.
+ * ACTIVE and its index CREATING (the proxy rewrites the engine's answers so), awaitActive keeps waiting.
  */
 public class AwaitActiveWaitsForEveryIndexTest {
 

@@ -27,7 +27,7 @@ import io.quarkus.test.QuarkusUnitTest;
 /**
  * With {@code quarkus.dynamokit.document.return-consumed-capacity=indexes}, every item, query, scan, batch and
  * transaction request of the blocking and the reactive document client asks DynamoDB for the capacity it consumed,
- * and what DynamoDB Local reports reaches the measurements.
+ * and what DynamoDB reports reaches the measurements.
  */
 public class DocumentClientsReportConsumedCapacityTest {
 

@@ -56,7 +56,7 @@ public class NamedDocumentClientsUseTheirOwnSdkClientTest {
 
     @Test
     void eachDocumentClientSendsThroughItsOwnEndpoint() {
-        URI upstream = URI.create(System.getProperty("io.dynamokit.test.dynamodb-local"));
+        URI upstream = URI.create(System.getProperty("io.dynamokit.test.engine-endpoint"));
         try (FaultProxy defaultProxy = FaultProxy.start(upstream, DEFAULT_PORT);
                 FaultProxy archiveProxy = FaultProxy.start(upstream, ARCHIVE_PORT)) {
             archive.createTable(TestFixtures.keyedBy(TABLE, "id"));

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * What the document client tests share: an application whose DynamoDB clients go through a fault proxy in front of
- * the test DynamoDB Local, and the simplest table.
+ * the tests' own DynamoKit Engine, and the simplest table.
  */
 final class TestFixtures {
 
@@ -37,7 +37,7 @@ final class TestFixtures {
                 .overrideConfigKey("quarkus.dynamodb.endpoint-override", "http://127.0.0.1:" + proxyPort);
     }
 
-    /** The proxy in front of the test DynamoDB Local; run from the tests, once the application has started it. */
+    /** The proxy in front of the tests' own DynamoKit Engine; run from the tests, once the application has started it. */
     static FaultProxy startProxy(int proxyPort) {
         return FaultProxy.start(URI.create(System.getProperty(TestDynamoDb.ENDPOINT_PROPERTY)), proxyPort);
     }

@@ -21,7 +21,7 @@ import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.response.ValidatableResponse;
 
 /**
- * Each kind of DynamoDB failure, caused for real against DynamoDB Local or through the fault proxy, answered over
+ * Each kind of DynamoDB failure, caused for real against DynamoKit Engine or through the fault proxy, answered over
  * HTTP as an RFC 9457 problem with the right status. Test mode: DynamoDB's message is in {@code detail}.
  */
 public class ExceptionMappersAnswerProblemsTest {
@@ -42,7 +42,7 @@ public class ExceptionMappersAnswerProblemsTest {
     @BeforeEach
     void proxy() {
         if (proxy == null) {
-            proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.dynamodb-local")), PROXY_PORT);
+            proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.engine-endpoint")), PROXY_PORT);
         }
         proxy.clearRules();
         given().get("/fail/setup").then().statusCode(200);

@@ -26,7 +26,7 @@ public class OtherMapperSwitchedOffTest {
     void otherFailuresAreLeftToQuarkus() {
         given().get("/fail/setup").then().statusCode(200);
         answeredByQuarkus("/fail/missing-table", ResourceNotFoundException.class);
-        // DynamoDB Local's ValidationException has no type of its own in the SDK
+        // DynamoDB's ValidationException has no type of its own in the SDK
         answeredByQuarkus("/fail/validation", DynamoDbException.class);
     }
 

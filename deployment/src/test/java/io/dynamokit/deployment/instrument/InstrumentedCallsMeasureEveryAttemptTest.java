@@ -56,7 +56,7 @@ public class InstrumentedCallsMeasureEveryAttemptTest {
     @BeforeEach
     void fresh() {
         if (proxy == null) {
-            proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.dynamodb-local")), PROXY_PORT);
+            proxy = FaultProxy.start(URI.create(System.getProperty("io.dynamokit.test.engine-endpoint")), PROXY_PORT);
         }
         proxy.clearRules();
         worker.notInstrumented();

@@ -22,7 +22,6 @@ import io.dynamokit.deployment.devservices.TestDynamoDb;
 import io.dynamokit.table.TableManager;
 import io.dynamokit.table.TableStatus;
 import io.dynamokit.test.fault.FaultProxy;
-import io.dynamokit.test.fault.FaultRule;
 import io.dynamokit.test.fault.LoopbackPorts;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -33,10 +32,9 @@ import software.amazon.awssdk.services.dynamodb.model.Tag;
  * The table lifecycle through {@link TableManager}: apply a declaration, the table runs and matches it; a table with
  * other throughput and tags converges to the declared ones; delete, and it is missing.
  * <p>
- * DynamoDB Local does not support tagging, so the application reaches it through a {@link FaultProxy} whose
- * {@link FaultRule#inMemoryTagging()} rule answers the tagging operations as DynamoDB does; every other request goes to
- * DynamoDB Local. The proxy runs in JUnit's class loader; the tagging requests it saw reach the test through
- * {@link ProxyRecording}.
+ * The application reaches DynamoDB through a {@link FaultProxy} without rules, which records the tagging requests, so
+ * that the test sees which tag changes were sent. The proxy runs in JUnit's class loader; the requests it saw reach the
+ * test through {@link ProxyRecording}.
  */
 public class TableLifecycleTest {
 
@@ -70,7 +68,6 @@ public class TableLifecycleTest {
 
     static void taggingProxy() {
         proxy = FaultProxy.start(URI.create(TestDynamoDb.endpoint()), PROXY_PORT);
-        proxy.addRule(FaultRule.inMemoryTagging());
         ProxyRecording.publish(RECORDING, proxy,
                 request -> List.of("ListTagsOfResource", "TagResource", "UntagResource").contains(request.operation())
                         ? request.operation() + " " + request.bodyAsString()

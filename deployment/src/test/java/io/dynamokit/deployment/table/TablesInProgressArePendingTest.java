@@ -37,9 +37,9 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
  * {@code PENDING}: {@code awaitRunning} waits until they are ACTIVE, or fails after its timeout with the status last
  * seen, and the readiness check is DOWN, reporting each table's status.
  * <p>
- * DynamoDB Local makes tables and indexes ACTIVE at once, so the application reaches it through a {@link FaultProxy}
- * that changes the statuses in the {@code DescribeTable} answers of some tables, as Amazon DynamoDB reports them while
- * it works on a table. The proxy runs in JUnit's class loader; what it saw reaches the test through
+ * The embedded engine makes tables and indexes ACTIVE at once, so the application reaches it through a
+ * {@link FaultProxy} that changes the statuses in the {@code DescribeTable} answers of some tables, as Amazon DynamoDB
+ * reports them while it works on a table. The proxy runs in JUnit's class loader; what it saw reaches the test through
  * {@link ProxyRecording}.
  */
 public class TablesInProgressArePendingTest {
@@ -69,7 +69,7 @@ public class TablesInProgressArePendingTest {
             .overrideConfigKey(DECLARED + "PendingReady\".hash-key", "Id:S");
 
     static void tablesBehindRewritingProxy() {
-        String dynamoDbLocal = TestDynamoDb.endpoint();
+        String engine = TestDynamoDb.endpoint();
         try (DynamoDbClient dynamo = TableFixtures.testDynamoDb()) {
             for (String table : List.of("PendingCreating", "PendingUpdating", "PendingDeleting", "PendingReady")) {
                 TableFixtures.create(dynamo, t -> t.tableName(table).keySchema(hash("Id"))
@@ -81,8 +81,8 @@ public class TablesInProgressArePendingTest {
                             .keySchema(hash("Author"))
                             .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
         }
-        proxy = FaultProxy.start(URI.create(dynamoDbLocal), PROXY_PORT);
-        // seen as being created three times, then as DynamoDB Local reports it
+        proxy = FaultProxy.start(URI.create(engine), PROXY_PORT);
+        // seen as being created three times, then as the engine reports it
         proxy.addRule(FaultRule.rewriteDescribeTable("PendingCreating", "CREATING").first(3));
         proxy.addRule(FaultRule.rewriteDescribeTable("PendingUpdating", "UPDATING"));
         proxy.addRule(FaultRule.rewriteDescribeTable("PendingDeleting", "DELETING"));

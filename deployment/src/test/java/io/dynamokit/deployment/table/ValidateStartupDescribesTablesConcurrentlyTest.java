@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
  * {@code DescribeTable} per declared table, and they are in flight at the same time: at least half of them at once
  * (all 20 in the runs so far), with schema management taking less than half the time of one after another.
  * <p>
- * The application talks to DynamoDB Local through a {@link FaultProxy} started before the application, which records
+ * The application talks to DynamoKit Engine through a {@link FaultProxy} started before the application, which records
  * every request and holds each {@code DescribeTable} back for {@link #DESCRIBE_DELAY}. Read one after another, the
  * tables would keep one request in flight at a time and take 20 times that delay; read at the same time, the proxy sees
  * many requests in flight at once, and schema management takes little more than one delay.
@@ -90,7 +90,7 @@ public class ValidateStartupDescribesTablesConcurrentlyTest {
 
     /** The 20 tables as declared (provisioned 5/5, the default), and the proxy the application is pointed at. */
     static void existingTablesBehindProxy() {
-        String dynamoDbLocal = TestDynamoDb.endpoint();
+        String engine = TestDynamoDb.endpoint();
         try (DynamoDbClient dynamo = TableFixtures.testDynamoDb()) {
             for (int i = 1; i <= TABLES; i++) {
                 String name = table(i);
@@ -103,7 +103,7 @@ public class ValidateStartupDescribesTablesConcurrentlyTest {
                 }
             }
         }
-        proxy = FaultProxy.start(URI.create(dynamoDbLocal), PROXY_PORT);
+        proxy = FaultProxy.start(URI.create(engine), PROXY_PORT);
         proxy.addRule(FaultRule.delay(DESCRIBE_DELAY).forOperation("DescribeTable"));
         FaultProxy recorded = proxy;
         Supplier<Map<String, Object>> recording = () -> {

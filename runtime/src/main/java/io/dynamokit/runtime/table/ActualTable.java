@@ -9,8 +9,8 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
  * A table as DynamoDB describes it.
  *
  * @param table null when the table does not exist
- * @param timeToLive null when not read
- * @param tags the table's tags; null when not read, or when the DynamoDB in use does not support tagging
+ * @param timeToLive its time to live; null when the table does not exist
+ * @param tags its tags; null when the table does not exist
  */
 record ActualTable(TableDescription table, TimeToLiveDescription timeToLive, Map<String, String> tags) {
 
@@ -20,13 +20,5 @@ record ActualTable(TableDescription table, TimeToLiveDescription timeToLive, Map
 
     boolean exists() {
         return table != null;
-    }
-
-    /**
-     * DynamoDB Local, which names its region {@code ddblocal} in ARNs. It reports no table class and cannot change it,
-     * and does not support tagging.
-     */
-    boolean isDynamoDbLocal() {
-        return table != null && table.tableArn() != null && table.tableArn().contains(":ddblocal:");
     }
 }

@@ -35,7 +35,6 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteGlobalSecondaryIndex
 import software.amazon.awssdk.services.dynamodb.model.DeleteTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveRequest;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceRequest;
@@ -44,7 +43,6 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescr
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
-import software.amazon.awssdk.services.dynamodb.model.TableClass;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
 import software.amazon.awssdk.services.dynamodb.model.TagResourceRequest;
@@ -62,15 +60,11 @@ public final class DefaultTableManager implements TableManager {
 
     private static final Logger LOG = Logger.getLogger(DefaultTableManager.class);
 
-    /** The error code of DynamoDB Local's answer to tagging requests, which it does not support. */
-    static final String UNKNOWN_OPERATION = "UnknownOperationException";
-
     private final DynamoDbClient client;
     private final DocumentClient documents;
     private final SortedMap<String, TableDefinition> definitions;
     private final Executor executor;
     private final Duration timeout;
-    private volatile boolean taggingUnsupported;
 
     public DefaultTableManager(DynamoDbClient client, DocumentClient documents,
             SortedMap<String, TableDefinition> definitions, Executor executor, Duration timeout) {
@@ -238,20 +232,12 @@ public final class DefaultTableManager implements TableManager {
             }
         }
 
-        if (actual.tags() != null) {
-            convergeTags(definition, table.tableArn(), actual.tags());
+        convergeTags(definition, table.tableArn(), actual.tags());
+
+        if (TableComparison.tableClass(table) != definition.tableClass()) {
+            table = update(UpdateTableRequest.builder().tableName(name).tableClass(definition.tableClass()).build());
         }
 
-        if (!actual.isDynamoDbLocal()) {
-            TableClass tableClass = table.tableClassSummary() == null || table.tableClassSummary().tableClass() == null
-                    ? TableClass.STANDARD
-                    : table.tableClassSummary().tableClass();
-            if (tableClass != definition.tableClass()) {
-                table = update(UpdateTableRequest.builder().tableName(name).tableClass(definition.tableClass()).build());
-            }
-        }
-
-        // last: DynamoDB Local turns deletion protection off on every UpdateTable that does not mention it
         boolean protection = Boolean.TRUE.equals(table.deletionProtectionEnabled());
         if (protection != definition.deletionProtection()) {
             update(UpdateTableRequest.builder().tableName(name)
@@ -414,31 +400,18 @@ public final class DefaultTableManager implements TableManager {
                 .build());
     }
 
-    /** The table's tags, every page; null when the DynamoDB in use does not support tagging (DynamoDB Local). */
+    /** The table's tags, every page. */
     private Map<String, String> tags(String arn) {
-        if (taggingUnsupported) {
-            return null;
-        }
         Map<String, String> tags = new TreeMap<>();
         String next = null;
-        try {
-            do {
-                ListTagsOfResourceResponse page = client.listTagsOfResource(ListTagsOfResourceRequest.builder()
-                        .resourceArn(arn).nextToken(next).build());
-                for (Tag tag : page.tags()) {
-                    tags.put(tag.key(), tag.value());
-                }
-                next = page.nextToken();
-            } while (next != null);
-        } catch (DynamoDbException e) {
-            if (e.awsErrorDetails() != null && UNKNOWN_OPERATION.equals(e.awsErrorDetails().errorCode())) {
-                taggingUnsupported = true;
-                LOG.debugf("This DynamoDB does not support tagging (%s): tags of declared tables are neither "
-                        + "compared nor changed", e.awsErrorDetails().errorMessage());
-                return null;
+        do {
+            ListTagsOfResourceResponse page = client.listTagsOfResource(ListTagsOfResourceRequest.builder()
+                    .resourceArn(arn).nextToken(next).build());
+            for (Tag tag : page.tags()) {
+                tags.put(tag.key(), tag.value());
             }
-            throw e;
-        }
+            next = page.nextToken();
+        } while (next != null);
         return tags;
     }
 

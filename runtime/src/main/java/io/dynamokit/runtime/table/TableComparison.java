@@ -74,28 +74,20 @@ final class TableComparison {
         if (!stream.equals(declaredStream)) {
             inPlace("stream " + stream + " != declared " + declaredStream);
         }
-        if (actual.timeToLive() != null) {
-            String timeToLive = timeToLiveAttribute(actual.timeToLive());
-            String declaredTimeToLive = declared.timeToLiveAttribute() == null ? NONE : declared.timeToLiveAttribute();
-            if (!timeToLive.equals(declaredTimeToLive)) {
-                inPlace("time to live attribute " + timeToLive + " != declared " + declaredTimeToLive);
-            }
+        String timeToLive = timeToLiveAttribute(actual.timeToLive());
+        String declaredTimeToLive = declared.timeToLiveAttribute() == null ? NONE : declared.timeToLiveAttribute();
+        if (!timeToLive.equals(declaredTimeToLive)) {
+            inPlace("time to live attribute " + timeToLive + " != declared " + declaredTimeToLive);
         }
-        if (actual.tags() != null) {
-            compareTags(actual.tags());
-        }
+        compareTags(actual.tags());
         // Tables created before deletion protection existed may not report it: absent means off.
         boolean protection = Boolean.TRUE.equals(table.deletionProtectionEnabled());
         if (protection != declared.deletionProtection()) {
             inPlace("deletion protection " + protection + " != declared " + declared.deletionProtection());
         }
-        if (!actual.isDynamoDbLocal()) {
-            TableClass tableClass = table.tableClassSummary() == null || table.tableClassSummary().tableClass() == null
-                    ? TableClass.STANDARD
-                    : table.tableClassSummary().tableClass();
-            if (tableClass != declared.tableClass()) {
-                inPlace("table class " + tableClass + " != declared " + declared.tableClass());
-            }
+        TableClass tableClass = tableClass(table);
+        if (tableClass != declared.tableClass()) {
+            inPlace("table class " + tableClass + " != declared " + declared.tableClass());
         }
     }
 
@@ -150,7 +142,7 @@ final class TableComparison {
             }
             compareKeys(owner, description.keySchema(), types, index.hashKey(), index.rangeKey(), true);
             compareProjection(owner, description.projection(), index, true);
-            // On-demand tables have no index throughput: DynamoDB reports 0, DynamoDB Local nothing or stale values.
+            // On-demand tables have no index throughput (DynamoDB reports 0): there is nothing to compare.
             if (billing == BillingMode.PROVISIONED && declared.provisioned()) {
                 compareThroughput(owner, description.provisionedThroughput(), index.readCapacityUnits(),
                         index.writeCapacityUnits());
@@ -238,6 +230,16 @@ final class TableComparison {
             return table.billingModeSummary().billingMode();
         }
         return BillingMode.PROVISIONED;
+    }
+
+    /**
+     * The table class. DynamoDB reports no table class summary for a table never given a class other than the
+     * default: that is standard.
+     */
+    static TableClass tableClass(TableDescription table) {
+        return table.tableClassSummary() == null || table.tableClassSummary().tableClass() == null
+                ? TableClass.STANDARD
+                : table.tableClassSummary().tableClass();
     }
 
     static String stream(StreamSpecification stream) {

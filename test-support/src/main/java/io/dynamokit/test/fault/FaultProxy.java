@@ -35,7 +35,7 @@ import org.jboss.logging.Logger;
 
 /**
  * A fault-injecting HTTP/1.1 proxy for tests, listening on {@code 127.0.0.1} only and forwarding to a loopback
- * upstream such as DynamoDB Local.
+ * upstream such as DynamoKit Engine.
  * <p>
  * Point a DynamoDB client's endpoint at {@link #uri()}; every request is recorded ({@link #requests()}), checked
  * against the {@linkplain #addRule(FaultRule) rules} in the order they were added, and either answered by the first
@@ -374,10 +374,6 @@ public final class FaultProxy implements AutoCloseable {
                         return keepAlive;
                     }
                     break;
-                case IN_MEMORY_TAGGING:
-                    respond(out, jsonResponse(rule.tags().answer(RecordedRequest.operationOf(target), body),
-                            keepAlive), request);
-                    return keepAlive;
                 case REWRITE_DESCRIBE_TABLE:
                     break;
                 default:

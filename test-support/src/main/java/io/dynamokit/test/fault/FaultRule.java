@@ -3,7 +3,6 @@ package io.dynamokit.test.fault;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,8 +28,7 @@ public final class FaultRule {
         DELAY,
         RESET,
         UNPROCESSED,
-        REWRITE_DESCRIBE_TABLE,
-        IN_MEMORY_TAGGING
+        REWRITE_DESCRIBE_TABLE
     }
 
     private static final String ERROR_TYPE_PREFIX = "com.amazonaws.dynamodb.v20120810#";
@@ -39,30 +37,26 @@ public final class FaultRule {
 
     /** What a rule does to a request it applies to. */
     private record Fault(Kind kind, int status, String errorCode, Duration delay, List<String> cancellationReasons,
-            DescribeTableRewrite rewrite, InMemoryTags tags, boolean errorCodeInBodyOnly) {
+            DescribeTableRewrite rewrite, boolean errorCodeInBodyOnly) {
 
         static Fault of(Kind kind, int status) {
-            return new Fault(kind, status, null, null, List.of(), null, null, false);
+            return new Fault(kind, status, null, null, List.of(), null, false);
         }
 
         Fault withErrorCode(String code, List<String> reasons) {
-            return new Fault(kind, status, code, delay, reasons, rewrite, tags, errorCodeInBodyOnly);
+            return new Fault(kind, status, code, delay, reasons, rewrite, errorCodeInBodyOnly);
         }
 
         Fault withDelay(Duration value) {
-            return new Fault(kind, status, errorCode, value, cancellationReasons, rewrite, tags, errorCodeInBodyOnly);
+            return new Fault(kind, status, errorCode, value, cancellationReasons, rewrite, errorCodeInBodyOnly);
         }
 
         Fault withRewrite(DescribeTableRewrite value) {
-            return new Fault(kind, status, errorCode, delay, cancellationReasons, value, tags, errorCodeInBodyOnly);
-        }
-
-        Fault withTags(InMemoryTags value) {
-            return new Fault(kind, status, errorCode, delay, cancellationReasons, rewrite, value, errorCodeInBodyOnly);
+            return new Fault(kind, status, errorCode, delay, cancellationReasons, value, errorCodeInBodyOnly);
         }
 
         Fault inBodyOnly() {
-            return new Fault(kind, status, errorCode, delay, cancellationReasons, rewrite, tags, true);
+            return new Fault(kind, status, errorCode, delay, cancellationReasons, rewrite, true);
         }
     }
 
@@ -196,8 +190,8 @@ public final class FaultRule {
 
     /**
      * A rule passing {@code DescribeTable} requests for one table to the upstream and changing the table's status in
-     * the answer ({@code Table.TableStatus}), for what DynamoDB Local never shows for long: a table being created,
-     * updated or deleted. Other tables' requests do not match. With {@link #first(int)}, the table is seen in that
+     * the answer ({@code Table.TableStatus}), for what an upstream that changes tables at once never shows for long: a
+     * table being created, updated or deleted. Other tables' requests do not match. With {@link #first(int)}, the table is seen in that
      * status that many times, then as the upstream reports it.
      *
      * <pre>{@code
@@ -231,30 +225,6 @@ public final class FaultRule {
     private static FaultRule describeTableRewrite(DescribeTableRewrite rewrite) {
         return new FaultRule(Fault.of(Kind.REWRITE_DESCRIBE_TABLE, 200).withRewrite(rewrite),
                 Selection.EVERY_REQUEST.forOperation("DescribeTable"));
-    }
-
-    /**
-     * A rule answering {@code ListTagsOfResource}, {@code TagResource} and {@code UntagResource} itself, in DynamoDB's
-     * wire format, from tags it keeps in memory by resource ARN (empty at first), without forwarding them: tagging for
-     * an upstream without it, such as DynamoDB Local, which refuses these operations. Other operations do not match;
-     * tags sent with {@code CreateTable} are not seen. {@link #tagsOf(String)} reads what it holds.
-     *
-     * @return the rule
-     */
-    public static FaultRule inMemoryTagging() {
-        return every(Fault.of(Kind.IN_MEMORY_TAGGING, 200).withTags(new InMemoryTags()));
-    }
-
-    /**
-     * @param resourceArn a resource's ARN
-     * @return the tags an {@link #inMemoryTagging()} rule holds for it, empty if none
-     * @throws IllegalStateException for other rules
-     */
-    public Map<String, String> tagsOf(String resourceArn) {
-        if (fault.tags() == null) {
-            throw new IllegalStateException("Not an inMemoryTagging() rule: " + this);
-        }
-        return fault.tags().tagsOf(resourceArn);
     }
 
     private static String name(String name, String what) {
@@ -358,10 +328,6 @@ public final class FaultRule {
         return fault.rewrite();
     }
 
-    InMemoryTags tags() {
-        return fault.tags();
-    }
-
     boolean isErrorCodeInBodyOnly() {
         return fault.errorCodeInBodyOnly();
     }
@@ -386,9 +352,6 @@ public final class FaultRule {
         }
         if (fault.kind() == Kind.REWRITE_DESCRIBE_TABLE) {
             return fault.rewrite().matches(body);
-        }
-        if (fault.kind() == Kind.IN_MEMORY_TAGGING) {
-            return InMemoryTags.handles(RecordedRequest.operationOf(target));
         }
         return true;
     }
@@ -434,8 +397,6 @@ public final class FaultRule {
                 return RecordedRequest.OUTCOME_UNPROCESSED;
             case REWRITE_DESCRIBE_TABLE:
                 return RecordedRequest.OUTCOME_REWRITTEN;
-            case IN_MEMORY_TAGGING:
-                return RecordedRequest.OUTCOME_ANSWERED;
             default:
                 return RecordedRequest.OUTCOME_RESET;
         }
@@ -477,9 +438,6 @@ public final class FaultRule {
                 break;
             case REWRITE_DESCRIBE_TABLE:
                 text.append("rewrite ").append(fault.rewrite());
-                break;
-            case IN_MEMORY_TAGGING:
-                text.append("in-memory tagging");
                 break;
             default:
                 text.append("reset");

@@ -22,8 +22,6 @@ public final class RecordedRequest {
     public static final String OUTCOME_UNPROCESSED = "unprocessed";
     /** Outcome of a request forwarded, whose answer a {@link FaultRule#rewriteDescribeTable} rule changed. */
     public static final String OUTCOME_REWRITTEN = "rewritten";
-    /** Outcome of a request answered by a {@link FaultRule#inMemoryTagging()} rule, not forwarded. */
-    public static final String OUTCOME_ANSWERED = "answered";
     /** Outcome of a request that could not be forwarded; the client received {@code 502 Bad Gateway}. */
     public static final String OUTCOME_UPSTREAM_ERROR = "upstream-error";
 
