@@ -1,0 +1,15 @@
+package io.dynamokit.engine.operations;
+
+import io.dynamokit.engine.protocol.Dispatcher;
+import io.dynamokit.engine.storage.Storage;
+
+/** Every operation the engine serves, by DynamoDB's name. */
+public final class Operations {
+    private Operations() {
+    }
+
+    public static void registerAll(Dispatcher dispatcher, Storage storage) {
+        dispatcher.register("DescribeEndpoints", new DescribeEndpoints());
+        dispatcher.register("DescribeLimits", new DescribeLimits());
+    }
+}
