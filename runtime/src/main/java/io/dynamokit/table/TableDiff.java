@@ -8,8 +8,7 @@ import java.util.List;
  * {@code Thread: provisioned throughput read 10 != declared 15}. Empty when the table is as declared.
  * <p>
  * What DynamoDB reports but a declaration does not hold is never compared: creation time, item count, size, ARNs,
- * status, stream labels, throughput change history. Nor is what the DynamoDB in use does not report or support (see
- * the declarative tables guide).
+ * status, stream labels, throughput change history.
  */
 public final class TableDiff {
 
