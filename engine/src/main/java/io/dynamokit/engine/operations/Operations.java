@@ -9,6 +9,11 @@ public final class Operations {
     }
 
     public static void registerAll(Dispatcher dispatcher, Storage storage) {
+        dispatcher.register("CreateTable", new CreateTable(storage));
+        dispatcher.register("DescribeTable", new DescribeTable(storage));
+        dispatcher.register("ListTables", new ListTables(storage));
+        dispatcher.register("UpdateTable", new UpdateTable(storage));
+        dispatcher.register("DeleteTable", new DeleteTable(storage));
         dispatcher.register("DescribeEndpoints", new DescribeEndpoints());
         dispatcher.register("DescribeLimits", new DescribeLimits());
     }
