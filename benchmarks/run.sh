@@ -9,4 +9,5 @@ cd "$(dirname "$0")/.."
 ./mvnw -B -q package -Dmaven.test.skip=true -pl benchmarks,integration-tests -am
 java -jar benchmarks/target/benchmarks.jar \
     -prof gc -prof io.dynamokit.benchmarks.HeapProfiler -prof io.dynamokit.benchmarks.StartupProfiler \
+    -prof io.dynamokit.benchmarks.EngineThreadProfiler \
     -rf json -rff benchmarks/target/results.json "$@" 2>&1 | tee benchmarks/target/results.txt

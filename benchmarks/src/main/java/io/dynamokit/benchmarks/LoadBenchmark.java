@@ -84,6 +84,7 @@ public class LoadBenchmark {
     public void createTable() {
         table = "load_" + (++tables);
         dynamoDb.createTable(table, "id", null);
+        EngineThreadProfiler.timedPartStarted();
     }
 
     /** A few seconds per run: more runs for a tighter figure. */
@@ -149,6 +150,7 @@ public class LoadBenchmark {
 
     @TearDown(Level.Iteration)
     public void checkAndDropTable() {
+        EngineThreadProfiler.timedPartEnded(ITEMS);
         long count = 0;
         for (ScanResponse page : dynamoDb.sdkClient()
                 .scanPaginator(ScanRequest.builder().tableName(table).select(Select.COUNT).build())) {
