@@ -34,6 +34,7 @@ import io.dynamokit.engine.EngineOptions;
  * {@link #httpServerStart} is the baseline, in the same run and the same way: a JDK {@code HttpServer} that answers
  * {@code {}} to anything, started cold and asked the same request. The engine serves HTTP with that same server, so
  * the difference between the two is what the engine adds to start-up (its own classes, JSON, dispatch, storage).
+ * {@link #engineStartAlone} and {@link #httpServerStartAlone} time the starts without the request.
  * {@link EngineRestartBenchmark} measures starts in a JVM that already ran the engine.
  */
 @State(Scope.Thread)
@@ -57,6 +58,20 @@ public class EngineStartBenchmark {
     public FirstRequest.Answer httpServerStart() throws IOException {
         server = doNothingServer();
         return checked(FirstRequest.send(server.getAddress().getPort()), "{}");
+    }
+
+    /** {@code DynamoEngine.start} alone: what dev services log as the engine's start-up. */
+    @Benchmark
+    public DynamoEngine engineStartAlone() {
+        engine = DynamoEngine.start(EngineOptions.defaults());
+        return engine;
+    }
+
+    /** The baseline's start alone. */
+    @Benchmark
+    public HttpServer httpServerStartAlone() throws IOException {
+        server = doNothingServer();
+        return server;
     }
 
     @TearDown(Level.Iteration)
