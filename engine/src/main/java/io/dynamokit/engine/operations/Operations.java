@@ -14,6 +14,8 @@ public final class Operations {
         dispatcher.register("ListTables", new ListTables(storage));
         dispatcher.register("UpdateTable", new UpdateTable(storage));
         dispatcher.register("DeleteTable", new DeleteTable(storage));
+        dispatcher.register("Query", new Query(storage));
+        dispatcher.register("Scan", new Scan(storage));
         dispatcher.register("DescribeEndpoints", new DescribeEndpoints());
         dispatcher.register("DescribeLimits", new DescribeLimits());
     }

@@ -1,0 +1,157 @@
+package io.dynamokit.engine.operations;
+
+import io.dynamokit.engine.expressions.ConditionExpression;
+import io.dynamokit.engine.expressions.ExpressionContext;
+import io.dynamokit.engine.expressions.KeyCondition;
+import io.dynamokit.engine.expressions.KeyConditionExpression;
+import io.dynamokit.engine.expressions.ProjectionExpression;
+import io.dynamokit.engine.expressions.RangeCondition;
+import io.dynamokit.engine.model.AttributeValue;
+import io.dynamokit.engine.model.DynamoException;
+import io.dynamokit.engine.model.KeyOrder;
+import io.dynamokit.engine.protocol.Operation;
+import io.dynamokit.engine.protocol.Request;
+import io.dynamokit.engine.storage.IndexDefinition;
+import io.dynamokit.engine.storage.IndexKey;
+import io.dynamokit.engine.storage.ItemKey;
+import io.dynamokit.engine.storage.KeySchema;
+import io.dynamokit.engine.storage.Storage;
+import io.dynamokit.engine.storage.Table;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.function.Predicate;
+
+/**
+ * Query: the items of one partition of a table or index, in sort key order (or reversed), narrowed by the sort key
+ * condition, read one page at a time (see {@link PageReader}). Checks in DynamoDB's order: member types, member
+ * constraints, expression parameters, the expressions themselves and Select; then, with the table, the index, the
+ * key condition against its key schema, the ExclusiveStartKey, and the filter's use of key attributes.
+ */
+final class Query implements Operation {
+    private static final List<String> EXPRESSIONS = List.of("ProjectionExpression", "FilterExpression",
+            "KeyConditionExpression");
+    private static final List<String> LEGACY = List.of("AttributesToGet", "QueryFilter", "ConditionalOperator",
+            "KeyConditions");
+
+    private final Storage storage;
+
+    Query(Storage storage) {
+        this.storage = storage;
+    }
+
+    @Override
+    public Map<String, Object> handle(Request request) {
+        String tableName = request.string("TableName");
+        String indexName = request.string("IndexName");
+        Long limit = request.integer("Limit");
+        String select = request.string("Select");
+        String consumedCapacity = request.string("ReturnConsumedCapacity");
+        boolean consistentRead = request.isTrue("ConsistentRead");
+        Boolean forward = request.bool("ScanIndexForward");
+        List<String> attributesToGet = request.strings("AttributesToGet");
+        String conditionalOperator = request.string("ConditionalOperator");
+        request.map("KeyConditions");
+        request.map("QueryFilter");
+        String keyConditionText = request.string("KeyConditionExpression");
+        String filterText = request.string("FilterExpression");
+        String projectionText = request.string("ProjectionExpression");
+
+        Constraints constraints = new Constraints();
+        if (limit != null && limit < 1) {
+            // DynamoDB does not echo a Query's Limit, and names it with a capital L
+            constraints.violation("Value at 'Limit' failed to satisfy constraint: "
+                    + "Member must have value greater than or equal to 1");
+        }
+        constraints.oneOf("returnConsumedCapacity", consumedCapacity, ReadRequests.RETURN_CONSUMED_CAPACITY)
+                .size("attributesToGet", attributesToGet, 1, 255)
+                .oneOf("select", select, ReadRequests.SELECTS)
+                .oneOf("conditionalOperator", conditionalOperator, "OR", "AND");
+        ItemRequests.tableName(constraints, tableName);
+        constraints.name("indexName", indexName).check();
+
+        ExpressionContext context = ReadRequests.expressionContext(request, EXPRESSIONS, LEGACY);
+        ItemRequests.refuseLegacy(request, "KeyConditions", "QueryFilter", "AttributesToGet", "ConditionalOperator");
+        Map<String, AttributeValue> startKey = ReadRequests.startKey(request);
+        if (keyConditionText == null) {
+            throw DynamoException.validation(
+                    "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+        }
+        KeyConditionExpression keyCondition = KeyConditionExpression.parse(keyConditionText, context);
+        ConditionExpression filter = filterText == null ? null
+                : ConditionExpression.parse(filterText, context, "FilterExpression");
+        ProjectionExpression projection = projectionText == null ? null
+                : ProjectionExpression.parse(projectionText, context);
+        context.checkAllUsed();
+        String effectiveSelect = ReadRequests.select(select, projection != null, indexName != null);
+
+        return storage.read(() -> {
+            Table table = ReadRequests.table(storage, tableName);
+            IndexDefinition index = ReadRequests.index(storage, table, indexName, consistentRead, effectiveSelect);
+            KeySchema keys = index == null ? table.keySchema() : index.keySchema();
+            if (startKey != null) {
+                ReadRequests.checkStartKey(startKey, table, index, false);
+            }
+            KeyCondition condition = keyCondition.bind(keys.hashName(), keys.hashType(), keys.rangeName(),
+                    keys.rangeType());
+            if (startKey != null) {
+                checkStartKeyInQuery(startKey, keys, condition);
+            }
+            if (filter != null) {
+                checkFilterKeys(filter, keys);
+            }
+            PageReader reader = new PageReader(table, index, effectiveSelect, projection, filter, limit,
+                    consistentRead, consumedCapacity);
+            boolean ascending = forward == null || forward;
+            RangeCondition range = condition.rangeOrNull();
+            Predicate<Map<String, AttributeValue>> inRange = range == null ? null
+                    : entry -> range.test(entry.get(keys.rangeName()));
+            return reader.read(entries(table, index, condition.hashValue(), startKey, ascending).values(), inRange);
+        });
+    }
+
+    private static NavigableMap<?, Map<String, AttributeValue>> entries(Table table, IndexDefinition index,
+            AttributeValue hash, Map<String, AttributeValue> startKey, boolean ascending) {
+        if (index == null) {
+            NavigableMap<ItemKey, Map<String, AttributeValue>> partition = table.partition(hash);
+            if (!ascending) {
+                partition = partition.descendingMap();
+            }
+            return startKey == null ? partition : partition.tailMap(table.keySchema().keyOf(startKey), false);
+        }
+        NavigableMap<IndexKey, Map<String, AttributeValue>> partition = table.index(index.name()).entries()
+                .subMap(IndexKey.partitionStart(hash), true, IndexKey.partitionEnd(hash), true);
+        if (!ascending) {
+            partition = partition.descendingMap();
+        }
+        if (startKey == null) {
+            return partition;
+        }
+        IndexKey position = new IndexKey(index.keySchema().keyOf(startKey), table.keySchema().keyOf(startKey));
+        return partition.tailMap(position, false);
+    }
+
+    /** The ExclusiveStartKey of a Query lies in the queried partition and within its sort key condition. */
+    private static void checkStartKeyInQuery(Map<String, AttributeValue> startKey, KeySchema keys,
+            KeyCondition condition) {
+        AttributeValue hash = startKey.get(keys.hashName());
+        if (KeyOrder.INSTANCE.compare(hash, condition.hashValue()) != 0) {
+            throw DynamoException.validation(
+                    "The provided starting key is outside query boundaries based on provided conditions");
+        }
+        RangeCondition range = condition.rangeOrNull();
+        if (range != null && !range.test(startKey.get(keys.rangeName()))) {
+            throw DynamoException.validation("The provided starting key does not match the range key predicate");
+        }
+    }
+
+    /** A Query's filter may not use the key attributes of the table or index it reads: the key condition does. */
+    private static void checkFilterKeys(ConditionExpression filter, KeySchema keys) {
+        for (String name : new String[] {keys.hashName(), keys.rangeName()}) {
+            if (name != null && filter.topLevelAttributes().contains(name)) {
+                throw DynamoException.validation("Filter Expression can only contain non-primary key attributes: "
+                        + "Primary key attribute: " + name);
+            }
+        }
+    }
+}
