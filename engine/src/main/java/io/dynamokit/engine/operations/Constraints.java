@@ -95,6 +95,17 @@ final class Constraints {
         }
     }
 
+    /**
+     * A violation whose text is already formed: members whose value DynamoDB echoes in its own way (a map of
+     * requests, a list of actions) or does not echo at all ("Value at 'Path' ...").
+     */
+    Constraints violation(String error) {
+        if (errors.size() < 10) {
+            errors.add(error);
+        }
+        return this;
+    }
+
     private void add(Object value, String path, String constraint) {
         if (errors.size() < 10) {
             errors.add("Value " + (value == null ? "null" : "'" + text(value) + "'") + " at '" + path

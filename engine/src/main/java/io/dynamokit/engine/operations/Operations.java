@@ -16,6 +16,10 @@ public final class Operations {
         dispatcher.register("DeleteTable", new DeleteTable(storage));
         dispatcher.register("Query", new Query(storage));
         dispatcher.register("Scan", new Scan(storage));
+        dispatcher.register("BatchGetItem", new BatchGetItem(storage));
+        dispatcher.register("BatchWriteItem", new BatchWriteItem(storage));
+        dispatcher.register("TransactGetItems", new TransactGetItems(storage));
+        dispatcher.register("TransactWriteItems", new TransactWriteItems(storage));
         dispatcher.register("DescribeEndpoints", new DescribeEndpoints());
         dispatcher.register("DescribeLimits", new DescribeLimits());
     }

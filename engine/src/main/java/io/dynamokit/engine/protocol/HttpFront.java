@@ -99,7 +99,8 @@ public final class HttpFront implements AutoCloseable {
             } catch (DynamoException e) {
                 status = e.status();
                 answer = Json.write(errorBody(e));
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | Error e) {
+                // an answer even for a bug or a linkage error, so that the client never waits for a closed socket
                 LOG.log(Level.WARNING, "internal error serving a request", e);
                 DynamoException internal = DynamoException.internal("Internal server error");
                 status = internal.status();
@@ -142,8 +143,10 @@ public final class HttpFront implements AutoCloseable {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("__type", e.type());
         if (e.getMessage() != null) {
-            // DynamoDB's deserializer writes its messages under "Message", the service under "message"
-            body.put(e.shortType().equals("SerializationException") ? "Message" : "message", e.getMessage());
+            // DynamoDB's deserializer and its transaction cancellations write "Message", the service "message"
+            boolean capital = e.shortType().equals("SerializationException")
+                    || e.shortType().equals("TransactionCanceledException");
+            body.put(capital ? "Message" : "message", e.getMessage());
         }
         if (e.item() != null) {
             body.put("Item", e.item());
