@@ -4,6 +4,7 @@ import io.dynamokit.engine.operations.Operations;
 import io.dynamokit.engine.protocol.Dispatcher;
 import io.dynamokit.engine.protocol.HttpFront;
 import io.dynamokit.engine.storage.Storage;
+import io.dynamokit.engine.storage.journal.Journal;
 import java.net.URI;
 
 /**
@@ -13,19 +14,36 @@ import java.net.URI;
 public final class DynamoEngine implements AutoCloseable {
     private final Storage storage;
     private final HttpFront front;
+    private final Journal journal;
 
-    private DynamoEngine(Storage storage, HttpFront front) {
+    private DynamoEngine(Storage storage, HttpFront front, Journal journal) {
         this.storage = storage;
         this.front = front;
+        this.journal = journal;
     }
 
-    /** Starts an engine and returns once it answers requests. */
+    /**
+     * Starts an engine and returns once it answers requests. With a data directory, what it holds is loaded first;
+     * {@link io.dynamokit.engine.storage.journal.DataDirectoryException} (an IllegalStateException naming the file
+     * and what to do) when it is in use by another engine, unreadable or damaged.
+     */
     public static DynamoEngine start(EngineOptions options) {
         Storage storage = new Storage(options.tableStatusDelay());
+        Journal journal = options.dataDirectory() == null ? null
+                : Journal.open(options.dataDirectory(), storage,
+                        new Journal.Settings(options.fsync(), options.journalLimit()));
         Dispatcher dispatcher = new Dispatcher();
         Operations.registerAll(dispatcher, storage);
-        HttpFront front = HttpFront.start(options.port(), dispatcher);
-        return new DynamoEngine(storage, front);
+        HttpFront front;
+        try {
+            front = HttpFront.start(options.port(), dispatcher);
+        } catch (RuntimeException e) {
+            if (journal != null) {
+                journal.close();
+            }
+            throw e;
+        }
+        return new DynamoEngine(storage, front, journal);
     }
 
     /** {@code http://127.0.0.1:PORT}. */
@@ -46,5 +64,8 @@ public final class DynamoEngine implements AutoCloseable {
     @Override
     public void close() {
         front.close();
+        if (journal != null) {
+            journal.close();
+        }
     }
 }
