@@ -4,22 +4,29 @@ import io.dynamokit.engine.operations.Operations;
 import io.dynamokit.engine.protocol.Dispatcher;
 import io.dynamokit.engine.protocol.HttpFront;
 import io.dynamokit.engine.storage.Storage;
+import io.dynamokit.engine.storage.TimeToLiveExpiry;
 import io.dynamokit.engine.storage.journal.Journal;
 import java.net.URI;
+import java.time.Duration;
 
 /**
  * A running DynamoKit Engine: the DynamoDB API (JSON 1.0 protocol) on 127.0.0.1. Start it with
  * {@link #start(EngineOptions)}, point a DynamoDB client at {@link #endpoint()}, {@link #close()} it when done.
  */
 public final class DynamoEngine implements AutoCloseable {
+    /** How often expired items are looked for: DynamoDB removes them within days, the engine within this delay. */
+    private static final Duration EXPIRY_INTERVAL = Duration.ofSeconds(1);
+
     private final Storage storage;
     private final HttpFront front;
     private final Journal journal;
+    private final TimeToLiveExpiry expiry;
 
-    private DynamoEngine(Storage storage, HttpFront front, Journal journal) {
+    private DynamoEngine(Storage storage, HttpFront front, Journal journal, TimeToLiveExpiry expiry) {
         this.storage = storage;
         this.front = front;
         this.journal = journal;
+        this.expiry = expiry;
     }
 
     /**
@@ -43,7 +50,7 @@ public final class DynamoEngine implements AutoCloseable {
             }
             throw e;
         }
-        return new DynamoEngine(storage, front, journal);
+        return new DynamoEngine(storage, front, journal, TimeToLiveExpiry.start(storage, EXPIRY_INTERVAL));
     }
 
     /** {@code http://127.0.0.1:PORT}. */
@@ -63,6 +70,7 @@ public final class DynamoEngine implements AutoCloseable {
     /** Stops serving; with a data directory, everything acknowledged is on disk. */
     @Override
     public void close() {
+        expiry.close();
         front.close();
         if (journal != null) {
             journal.close();

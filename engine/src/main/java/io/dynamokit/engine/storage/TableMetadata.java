@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Everything DynamoDB knows about a table besides its items, immutable: {@code with...} returns a changed copy,
  * which {@link Mutation#updateTable} installs. Attribute definitions are name to type (S, N, B) in request order;
- * tags in request order. {@code transition} is null for an ACTIVE table.
+ * tags in request order. {@code transition} is null for an ACTIVE table. {@code timeToLiveAttribute} names the
+ * attribute whose epoch seconds expire an item while time to live is enabled, and is null while it is disabled.
  */
 public record TableMetadata(
         String name,
@@ -28,13 +29,24 @@ public record TableMetadata(
         Map<String, String> tags,
         Instant createdAt,
         Instant billingModeChangedAt,
-        Transition transition) {
+        Transition transition,
+        String timeToLiveAttribute) {
 
     public TableMetadata {
         attributeDefinitions = Collections.unmodifiableMap(new LinkedHashMap<>(attributeDefinitions));
         localIndexes = List.copyOf(localIndexes);
         globalIndexes = List.copyOf(globalIndexes);
         tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+    }
+
+    /** A table without time to live. */
+    public TableMetadata(String name, String id, String arn, KeySchema keySchema,
+            Map<String, String> attributeDefinitions, List<IndexDefinition> localIndexes,
+            List<IndexDefinition> globalIndexes, String billingMode, Throughput throughput, StreamSpec stream,
+            SseSpec sse, String tableClass, boolean deletionProtection, Map<String, String> tags, Instant createdAt,
+            Instant billingModeChangedAt, Transition transition) {
+        this(name, id, arn, keySchema, attributeDefinitions, localIndexes, globalIndexes, billingMode, throughput,
+                stream, sse, tableClass, deletionProtection, tags, createdAt, billingModeChangedAt, transition, null);
     }
 
     /** Stream settings; label and ARN are set while a stream is (or was last) enabled. */
@@ -71,36 +83,43 @@ public record TableMetadata(
     public TableMetadata withTransition(Transition transition) {
         return new TableMetadata(name, id, arn, keySchema, attributeDefinitions, localIndexes, globalIndexes,
                 billingMode, throughput, stream, sse, tableClass, deletionProtection, tags, createdAt,
-                billingModeChangedAt, transition);
+                billingModeChangedAt, transition, timeToLiveAttribute);
     }
 
     public TableMetadata withGlobalIndexes(List<IndexDefinition> globalIndexes, Map<String, String> definitions) {
         return new TableMetadata(name, id, arn, keySchema, definitions, localIndexes, globalIndexes, billingMode,
                 throughput, stream, sse, tableClass, deletionProtection, tags, createdAt, billingModeChangedAt,
-                transition);
+                transition, timeToLiveAttribute);
     }
 
     public TableMetadata withBilling(String billingMode, Throughput throughput, Instant billingModeChangedAt) {
         return new TableMetadata(name, id, arn, keySchema, attributeDefinitions, localIndexes, globalIndexes,
                 billingMode, throughput, stream, sse, tableClass, deletionProtection, tags, createdAt,
-                billingModeChangedAt, transition);
+                billingModeChangedAt, transition, timeToLiveAttribute);
     }
 
     public TableMetadata withStream(StreamSpec stream) {
         return new TableMetadata(name, id, arn, keySchema, attributeDefinitions, localIndexes, globalIndexes,
                 billingMode, throughput, stream, sse, tableClass, deletionProtection, tags, createdAt,
-                billingModeChangedAt, transition);
+                billingModeChangedAt, transition, timeToLiveAttribute);
     }
 
     public TableMetadata withSettings(SseSpec sse, String tableClass, boolean deletionProtection) {
         return new TableMetadata(name, id, arn, keySchema, attributeDefinitions, localIndexes, globalIndexes,
                 billingMode, throughput, stream, sse, tableClass, deletionProtection, tags, createdAt,
-                billingModeChangedAt, transition);
+                billingModeChangedAt, transition, timeToLiveAttribute);
     }
 
     public TableMetadata withTags(Map<String, String> tags) {
         return new TableMetadata(name, id, arn, keySchema, attributeDefinitions, localIndexes, globalIndexes,
                 billingMode, throughput, stream, sse, tableClass, deletionProtection, tags, createdAt,
-                billingModeChangedAt, transition);
+                billingModeChangedAt, transition, timeToLiveAttribute);
+    }
+
+    /** The same table with time to live enabled on this attribute, or disabled when it is null. */
+    public TableMetadata withTimeToLive(String timeToLiveAttribute) {
+        return new TableMetadata(name, id, arn, keySchema, attributeDefinitions, localIndexes, globalIndexes,
+                billingMode, throughput, stream, sse, tableClass, deletionProtection, tags, createdAt,
+                billingModeChangedAt, transition, timeToLiveAttribute);
     }
 }
