@@ -24,6 +24,16 @@ public final class Operations {
         dispatcher.register("BatchWriteItem", new BatchWriteItem(storage));
         dispatcher.register("TransactGetItems", new TransactGetItems(storage));
         dispatcher.register("TransactWriteItems", new TransactWriteItems(storage));
+        dispatcher.register("TagResource", new TagResource(storage));
+        dispatcher.register("UntagResource", new UntagResource(storage));
+        dispatcher.register("ListTagsOfResource", new ListTagsOfResource(storage));
+        dispatcher.register("UpdateTimeToLive", new UpdateTimeToLive(storage));
+        dispatcher.register("DescribeTimeToLive", new DescribeTimeToLive(storage));
+        dispatcher.register("DescribeContinuousBackups", Backups.describeContinuousBackups(storage));
+        dispatcher.register("ListBackups", Backups.listBackups());
+        dispatcher.register("DescribeKinesisStreamingDestination",
+                Insights.describeKinesisStreamingDestination(storage));
+        dispatcher.register("DescribeContributorInsights", Insights.describeContributorInsights(storage));
         dispatcher.register("DescribeEndpoints", new DescribeEndpoints());
         dispatcher.register("DescribeLimits", new DescribeLimits());
     }
