@@ -43,7 +43,7 @@ final class UpdateApplier {
             remove(item, action.path());
         }
         for (UpdateExpression.Action action : actions) {
-            AttributeValue operand = action.value() == null ? null : ((Expr.Literal) action.value()).value();
+            AttributeValue operand = action.value() instanceof Expr.Literal l ? l.value() : null;
             if (action.section().equals("ADD")) {
                 set(item, action.path(), add(Paths.get(item, action.path()), operand));
             } else if (action.section().equals("DELETE")) {
