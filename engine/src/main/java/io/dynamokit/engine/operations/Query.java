@@ -106,14 +106,28 @@ final class Query implements Operation {
             RangeCondition range = condition.rangeOrNull();
             Predicate<Map<String, AttributeValue>> inRange = range == null ? null
                     : entry -> range.test(entry.get(keys.rangeName()));
-            return reader.read(entries(table, index, condition.hashValue(), startKey, ascending).values(), inRange);
+            return reader.read(entries(table, index, condition, startKey, ascending).values(), inRange);
         });
     }
 
+    /**
+     * The entries to read, in reading order: the partition, narrowed to the sort key condition's bounds where the
+     * order allows (the page reader checks the condition itself), after the ExclusiveStartKey.
+     */
     private static NavigableMap<?, Map<String, AttributeValue>> entries(Table table, IndexDefinition index,
-            AttributeValue hash, Map<String, AttributeValue> startKey, boolean ascending) {
+            KeyCondition condition, Map<String, AttributeValue> startKey, boolean ascending) {
+        AttributeValue hash = condition.hashValue();
+        RangeCondition range = condition.rangeOrNull();
         if (index == null) {
             NavigableMap<ItemKey, Map<String, AttributeValue>> partition = table.partition(hash);
+            AttributeValue lower = range == null ? null : lowerBound(range);
+            if (lower != null) {
+                partition = partition.tailMap(ItemKey.of(hash, lower), true);
+            }
+            AttributeValue upper = range == null ? null : upperBound(range);
+            if (upper != null) {
+                partition = partition.headMap(ItemKey.of(hash, upper), true);
+            }
             if (!ascending) {
                 partition = partition.descendingMap();
             }
@@ -121,6 +135,11 @@ final class Query implements Operation {
         }
         NavigableMap<IndexKey, Map<String, AttributeValue>> partition = table.index(index.name()).entries()
                 .subMap(IndexKey.partitionStart(hash), true, IndexKey.partitionEnd(hash), true);
+        AttributeValue lower = range == null ? null : lowerBound(range);
+        if (lower != null) {
+            // without a table key the position sorts before every entry with this index key
+            partition = partition.tailMap(new IndexKey(ItemKey.of(hash, lower), null), true);
+        }
         if (!ascending) {
             partition = partition.descendingMap();
         }
@@ -129,6 +148,21 @@ final class Query implements Operation {
         }
         IndexKey position = new IndexKey(index.keySchema().keyOf(startKey), table.keySchema().keyOf(startKey));
         return partition.tailMap(position, false);
+    }
+
+    private static AttributeValue lowerBound(RangeCondition range) {
+        return switch (range.op()) {
+            case EQ, GE, GT, BETWEEN, BEGINS_WITH -> range.first();
+            default -> null;
+        };
+    }
+
+    private static AttributeValue upperBound(RangeCondition range) {
+        return switch (range.op()) {
+            case EQ, LE, LT -> range.first();
+            case BETWEEN -> range.secondOrNull();
+            default -> null;
+        };
     }
 
     /** The ExclusiveStartKey of a Query lies in the queried partition and within its sort key condition. */

@@ -87,6 +87,17 @@ class QueryTest extends ReadTestBase {
                 Map.of(":p", s("p"), ":lo", n("-5"), ":hi", n("10")), r -> r.scanIndexForward(false));
         assertThat(range.items().stream().map(i -> i.get("sk").n()).toList())
                 .containsExactly("10", "5", "0.5", "0", "-5");
+        List<String> paged = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = query("numbers", "pk = :p AND sk BETWEEN :lo AND :hi",
+                    Map.of(":p", s("p"), ":lo", n("-5"), ":hi", n("10")),
+                    r -> r.scanIndexForward(false).limit(2).exclusiveStartKey(from));
+            page.items().forEach(i -> paged.add(i.get("sk").n()));
+            start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        assertThat(paged).containsExactly("10", "5", "0.5", "0", "-5");
         QueryResponse binaries = query("binaries", "pk = :p", PK_P, r -> { });
         assertThat(binaries.items().stream().map(i -> i.get("sk").b().asByteArray()[0] & 0xff).toList())
                 .containsExactly(0x01, 0x01, 0x02, 0x7F, 0xFF);
