@@ -19,6 +19,7 @@ public final class KeyConditionExpression {
     private static final Map<String, String> MIRRORED = Map.of("=", "=", "<", ">", "<=", ">=", ">", "<", ">=", "<=");
 
     private final Expr expr;
+    private Map<String, Part> parts;
 
     private KeyConditionExpression(Expr expr) {
         this.expr = expr;
@@ -38,11 +39,7 @@ public final class KeyConditionExpression {
      */
     public KeyCondition bind(String hashKeyName, String hashKeyType, String rangeKeyNameOrNull,
             String rangeKeyTypeOrNull) {
-        Map<String, Part> parts = new LinkedHashMap<>();
-        collect(expr, parts);
-        if (parts.size() > 2) {
-            throw DynamoException.validation("Conditions can be of length 1 or 2 only");
-        }
+        Map<String, Part> parts = parts();
         Part hash = parts.get(hashKeyName);
         if (hash == null) {
             throw DynamoException.validation("Query condition missed key schema element: " + hashKeyName);
@@ -77,6 +74,27 @@ public final class KeyConditionExpression {
         List<AttributeValue> values = range.values();
         return new KeyCondition(hash.values().get(0),
                 new RangeCondition(op, values.get(0), values.size() > 1 ? values.get(1) : null));
+    }
+
+    /**
+     * Checks what DynamoDB checks before it looks at the table: only AND, at most one condition per key attribute
+     * and at most two, each on a top-level attribute with a supported operator. To call after
+     * {@link ExpressionContext#checkAllUsed()}; {@link #bind} checks it too.
+     */
+    public void checkStructure() {
+        parts();
+    }
+
+    private Map<String, Part> parts() {
+        if (parts == null) {
+            Map<String, Part> collected = new LinkedHashMap<>();
+            collect(expr, collected);
+            if (collected.size() > 2) {
+                throw DynamoException.validation("Conditions can be of length 1 or 2 only");
+            }
+            parts = collected;
+        }
+        return parts;
     }
 
     private static void checkTypes(Part part, String type) {

@@ -106,6 +106,15 @@ class KeyConditionExpressionTest {
     }
 
     @Test
+    void structureIsCheckedWithoutTheSchema() {
+        parse("pk = :pk AND begins_with(sk, :a)").checkStructure();
+        assertValidation(() -> parse("pk = :pk OR sk = :a").checkStructure(),
+                "Invalid operator used in KeyConditionExpression: OR");
+        assertValidation(() -> parse("a = :a AND b = :a AND c = :c").checkStructure(),
+                "Conditions can be of length 1 or 2 only");
+    }
+
+    @Test
     void schemaErrors() {
         assertValidation(() -> bind("sk = :a"), "Query condition missed key schema element: pk");
         assertValidation(() -> bind("color = :a"), "Query condition missed key schema element: pk");
