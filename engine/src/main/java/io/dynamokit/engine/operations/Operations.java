@@ -24,6 +24,9 @@ public final class Operations {
         dispatcher.register("BatchWriteItem", new BatchWriteItem(storage));
         dispatcher.register("TransactGetItems", new TransactGetItems(storage));
         dispatcher.register("TransactWriteItems", new TransactWriteItems(storage));
+        dispatcher.register("ExecuteStatement", new ExecuteStatement(storage));
+        dispatcher.register("BatchExecuteStatement", new BatchExecuteStatement(storage));
+        dispatcher.register("ExecuteTransaction", new ExecuteTransaction(storage));
         dispatcher.register("TagResource", new TagResource(storage));
         dispatcher.register("UntagResource", new UntagResource(storage));
         dispatcher.register("ListTagsOfResource", new ListTagsOfResource(storage));
