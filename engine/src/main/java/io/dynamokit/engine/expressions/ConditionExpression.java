@@ -26,6 +26,11 @@ public final class ConditionExpression {
         return new ConditionExpression(Expressions.condition(text, ctx, parameterName));
     }
 
+    /** A condition built as a tree rather than parsed (the legacy Expected, QueryFilter and ScanFilter). */
+    static ConditionExpression of(Expr expr) {
+        return new ConditionExpression(expr);
+    }
+
     /** Whether the item (null: no such item) satisfies the condition. */
     public boolean test(Map<String, AttributeValue> itemOrNull) {
         return Evaluator.test(expr, itemOrNull);

@@ -45,6 +45,11 @@ public final class UpdateExpression {
         return new UpdateExpression(new Checker(ctx).check(sections));
     }
 
+    /** An update built from checked actions rather than parsed (the legacy AttributeUpdates). */
+    static UpdateExpression of(List<Action> actions) {
+        return new UpdateExpression(actions);
+    }
+
     /**
      * The item after the update, as a new map (the input is not changed); {@code existingOrNull} null when there is
      * no item yet. Runtime errors are DynamoDB's ValidationExceptions.

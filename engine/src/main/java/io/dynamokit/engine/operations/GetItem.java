@@ -1,6 +1,5 @@
 package io.dynamokit.engine.operations;
 
-import io.dynamokit.engine.expressions.AttributePath;
 import io.dynamokit.engine.expressions.ExpressionContext;
 import io.dynamokit.engine.expressions.ProjectionExpression;
 import io.dynamokit.engine.model.AttributeValue;
@@ -9,12 +8,9 @@ import io.dynamokit.engine.protocol.Operation;
 import io.dynamokit.engine.protocol.Request;
 import io.dynamokit.engine.storage.Storage;
 import io.dynamokit.engine.storage.Table;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** GetItem: one item by its key, projected. Every read is consistent here; ConsistentRead changes the capacity. */
 final class GetItem implements Operation {
@@ -36,7 +32,7 @@ final class GetItem implements Operation {
         c.size("attributesToGet", attributesToGet, 1, Integer.MAX_VALUE);
         c.oneOf("returnConsumedCapacity", request.string("ReturnConsumedCapacity"), "INDEXES", "TOTAL", "NONE");
         c.check();
-        ItemRequests.checkNotMixed(request, List.of("AttributesToGet"), List.of("ProjectionExpression"));
+        ItemRequests.checkExpressionParameters(request, List.of("AttributesToGet"), List.of("ProjectionExpression"));
         Map<String, AttributeValue> key = request.item("Key");
         ProjectionExpression projection = projection(request, attributesToGet);
 
@@ -55,25 +51,12 @@ final class GetItem implements Operation {
     /** The ProjectionExpression or AttributesToGet of a read, null when it reads whole items. */
     static ProjectionExpression projection(Request request, List<String> attributesToGet) {
         String text = request.string("ProjectionExpression");
-        ExpressionContext ctx = ItemRequests.context(request, null, false);
         if (text == null && request.has("ExpressionAttributeNames")) {
             throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
         }
-        ProjectionExpression projection = null;
-        if (text != null) {
-            projection = ProjectionExpression.parse(text, ctx);
-        } else if (attributesToGet != null) {
-            Set<String> seen = new HashSet<>();
-            List<AttributePath> paths = new ArrayList<>();
-            for (String name : attributesToGet) {
-                if (!seen.add(name)) {
-                    throw DynamoException.validation(
-                            "One or more parameter values were invalid: Duplicate value in attribute name: " + name);
-                }
-                paths.add(new AttributePath(List.of(name)));
-            }
-            projection = ProjectionExpression.of(paths);
-        }
+        ExpressionContext ctx = ItemRequests.context(request, null, false);
+        ProjectionExpression projection = text != null ? ProjectionExpression.parse(text, ctx)
+                : LegacyUpdates.attributesToGet(attributesToGet);
         ctx.checkAllUsed();
         return projection;
     }

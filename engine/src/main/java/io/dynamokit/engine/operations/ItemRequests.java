@@ -57,13 +57,24 @@ final class ItemRequests {
         }
     }
 
-    /** Legacy conditional members not served yet: refused rather than ignored. */
-    static void refuseLegacy(Request request, String... names) {
-        for (String name : names) {
-            if (request.has(name)) {
-                throw DynamoException.validation("The legacy parameter " + name + " is not supported by this "
-                        + "engine; use the expression parameters instead");
-            }
+    /**
+     * DynamoDB's checks of the expression parameters, before the request's values are read: legacy members not
+     * mixed with expressions ({@code legacy} and {@code expressions} in the order DynamoDB names them), then
+     * ExpressionAttributeNames only with an expression and ExpressionAttributeValues only with one that takes values
+     * (any but ProjectionExpression).
+     */
+    static void checkExpressionParameters(Request request, List<String> legacy, List<String> expressions) {
+        checkNotMixed(request, legacy, expressions);
+        if (request.has("ExpressionAttributeNames") && expressions.stream().noneMatch(request::has)) {
+            throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
+        }
+        List<String> valueExpressions = new ArrayList<>(expressions);
+        valueExpressions.remove("ProjectionExpression");
+        if (!valueExpressions.isEmpty() && request.has("ExpressionAttributeValues")
+                && valueExpressions.stream().noneMatch(request::has)) {
+            throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions: "
+                    + String.join(" and ", valueExpressions) + (valueExpressions.size() > 1 ? " are" : " is")
+                    + " null");
         }
     }
 
@@ -74,18 +85,18 @@ final class ItemRequests {
     static ExpressionContext context(Request request, String expressionsNull, boolean valuesAllowed) {
         Map<String, String> names = request.stringMap("ExpressionAttributeNames");
         Map<String, Object> rawValues = valuesAllowed ? request.map("ExpressionAttributeValues") : null;
-        if (names != null && names.isEmpty()) {
-            throw DynamoException.validation("ExpressionAttributeNames must not be empty");
-        }
-        if (rawValues != null && rawValues.isEmpty()) {
-            throw DynamoException.validation("ExpressionAttributeValues must not be empty");
-        }
         if (expressionsNull != null && names != null) {
             throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
         }
         if (expressionsNull != null && rawValues != null) {
             throw DynamoException.validation("ExpressionAttributeValues can only be specified when using "
                     + "expressions: " + expressionsNull);
+        }
+        if (names != null && names.isEmpty()) {
+            throw DynamoException.validation("ExpressionAttributeNames must not be empty");
+        }
+        if (rawValues != null && rawValues.isEmpty()) {
+            throw DynamoException.validation("ExpressionAttributeValues must not be empty");
         }
         Map<String, AttributeValue> values = null;
         if (rawValues != null) {

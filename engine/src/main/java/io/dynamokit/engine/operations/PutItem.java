@@ -28,26 +28,31 @@ final class PutItem implements Operation {
     public Map<String, Object> handle(Request request) {
         String tableName = request.string("TableName");
         Map<String, Object> rawItem = request.map("Item");
+        String conditionalOperator = request.string("ConditionalOperator");
+        List<LegacyConditions.Entry> expected = LegacyConditions.read(request, "Expected");
         Constraints c = new Constraints();
         ItemRequests.tableName(c, tableName);
         c.notNull("item", rawItem);
+        c.oneOf("conditionalOperator", conditionalOperator, "OR", "AND");
+        LegacyConditions.constrain(c, "Expected", expected, false);
         ItemRequests.returnOptions(c, request);
         c.check();
-        ItemRequests.checkNotMixed(request, List.of("Expected", "ConditionalOperator"),
+        ItemRequests.checkExpressionParameters(request, List.of("Expected", "ConditionalOperator"),
                 List.of("ConditionExpression"));
+        LegacyConditions.checkConditionalOperator(request, expected);
         Map<String, AttributeValue> item = request.item("Item");
         String conditionText = request.string("ConditionExpression");
-        ExpressionContext ctx = ItemRequests.context(request,
-                conditionText == null ? "ConditionExpression is null" : null, true);
-        ConditionExpression condition = conditionText == null ? null
+        ExpressionContext ctx = ItemRequests.context(request, null, true);
+        ConditionExpression parsed = conditionText == null ? null
                 : ConditionExpression.parse(conditionText, ctx, "ConditionExpression");
         ctx.checkAllUsed();
-        ItemRequests.refuseLegacy(request, "Expected", "ConditionalOperator");
         String returnValues = request.string("ReturnValues");
         if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
             throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
         }
         Keys.checkSize(item);
+        ConditionExpression condition = parsed != null ? parsed
+                : LegacyConditions.expected(expected, conditionalOperator);
         boolean returnOldOnFailure = "ALL_OLD".equals(request.string("ReturnValuesOnConditionCheckFailure"));
 
         Written written = storage.write(mutation -> {

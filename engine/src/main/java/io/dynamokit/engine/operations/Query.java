@@ -4,6 +4,7 @@ import io.dynamokit.engine.expressions.ConditionExpression;
 import io.dynamokit.engine.expressions.ExpressionContext;
 import io.dynamokit.engine.expressions.KeyCondition;
 import io.dynamokit.engine.expressions.KeyConditionExpression;
+import io.dynamokit.engine.expressions.LegacyTrees;
 import io.dynamokit.engine.expressions.ProjectionExpression;
 import io.dynamokit.engine.expressions.RangeCondition;
 import io.dynamokit.engine.model.AttributeValue;
@@ -51,8 +52,8 @@ final class Query implements Operation {
         Boolean forward = request.bool("ScanIndexForward");
         List<String> attributesToGet = request.strings("AttributesToGet");
         String conditionalOperator = request.string("ConditionalOperator");
-        request.map("KeyConditions");
-        request.map("QueryFilter");
+        List<LegacyConditions.Entry> keyConditions = LegacyConditions.read(request, "KeyConditions");
+        List<LegacyConditions.Entry> queryFilter = LegacyConditions.read(request, "QueryFilter");
         String keyConditionText = request.string("KeyConditionExpression");
         String filterText = request.string("FilterExpression");
         String projectionText = request.string("ProjectionExpression");
@@ -65,25 +66,37 @@ final class Query implements Operation {
         }
         constraints.oneOf("returnConsumedCapacity", consumedCapacity, ReadRequests.RETURN_CONSUMED_CAPACITY)
                 .size("attributesToGet", attributesToGet, 1, 255)
-                .oneOf("select", select, ReadRequests.SELECTS)
-                .oneOf("conditionalOperator", conditionalOperator, "OR", "AND");
+                .oneOf("select", select, ReadRequests.SELECTS);
+        LegacyConditions.constrain(constraints, "QueryFilter", queryFilter, true);
+        constraints.oneOf("conditionalOperator", conditionalOperator, "OR", "AND");
+        LegacyConditions.constrain(constraints, "KeyConditions", keyConditions, true);
         ItemRequests.tableName(constraints, tableName);
         constraints.name("indexName", indexName).check();
 
         ExpressionContext context = ReadRequests.expressionContext(request, EXPRESSIONS, LEGACY);
-        ItemRequests.refuseLegacy(request, "KeyConditions", "QueryFilter", "AttributesToGet", "ConditionalOperator");
+        LegacyConditions.checkConditionalOperator(request, queryFilter);
+        List<LegacyTrees.Condition> filterConditions = LegacyConditions.conditions(queryFilter);
+        ProjectionExpression attributeProjection = LegacyUpdates.attributesToGet(attributesToGet);
         Map<String, AttributeValue> startKey = ReadRequests.startKey(request);
-        if (keyConditionText == null) {
+        if (keyConditionText == null && keyConditions == null) {
             throw DynamoException.validation(
                     "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
-        KeyConditionExpression keyCondition = KeyConditionExpression.parse(keyConditionText, context);
-        ConditionExpression filter = filterText == null ? null
+        KeyConditionExpression keyCondition = keyConditionText == null ? null
+                : KeyConditionExpression.parse(keyConditionText, context);
+        ConditionExpression filter = filterText == null
+                ? LegacyConditions.filter(filterConditions, conditionalOperator)
                 : ConditionExpression.parse(filterText, context, "FilterExpression");
-        ProjectionExpression projection = projectionText == null ? null
+        ProjectionExpression projection = projectionText == null ? attributeProjection
                 : ProjectionExpression.parse(projectionText, context);
         context.checkAllUsed();
-        String effectiveSelect = ReadRequests.select(select, projection != null, indexName != null);
+        List<LegacyTrees.Condition> legacyKeyConditions = LegacyConditions.conditions(keyConditions);
+        if (keyCondition == null) {
+            LegacyConditions.checkKeyConditionCount(legacyKeyConditions);
+        }
+        String effectiveSelect = ReadRequests.select(select, projectionText != null ? "ProjectionExpression"
+                : attributesToGet != null ? "AttributesToGet" : null, indexName != null);
+        String filterMember = filterText == null ? "QueryFilter" : "Filter Expression";
 
         return storage.read(() -> {
             Table table = ReadRequests.table(storage, tableName);
@@ -92,13 +105,13 @@ final class Query implements Operation {
             if (startKey != null) {
                 ReadRequests.checkStartKey(startKey, table, index, false);
             }
-            KeyCondition condition = keyCondition.bind(keys.hashName(), keys.hashType(), keys.rangeName(),
-                    keys.rangeType());
+            KeyCondition condition = keyCondition == null ? LegacyConditions.keyCondition(legacyKeyConditions, keys)
+                    : keyCondition.bind(keys.hashName(), keys.hashType(), keys.rangeName(), keys.rangeType());
             if (startKey != null) {
                 checkStartKeyInQuery(startKey, keys, condition);
             }
             if (filter != null) {
-                checkFilterKeys(filter, keys);
+                checkFilterKeys(filter, keys, filterMember);
             }
             PageReader reader = new PageReader(table, index, effectiveSelect, projection, filter, limit,
                     consistentRead, consumedCapacity);
@@ -180,10 +193,10 @@ final class Query implements Operation {
     }
 
     /** A Query's filter may not use the key attributes of the table or index it reads: the key condition does. */
-    private static void checkFilterKeys(ConditionExpression filter, KeySchema keys) {
+    private static void checkFilterKeys(ConditionExpression filter, KeySchema keys, String filterMember) {
         for (String name : new String[] {keys.hashName(), keys.rangeName()}) {
             if (name != null && filter.topLevelAttributes().contains(name)) {
-                throw DynamoException.validation("Filter Expression can only contain non-primary key attributes: "
+                throw DynamoException.validation(filterMember + " can only contain non-primary key attributes: "
                         + "Primary key attribute: " + name);
             }
         }

@@ -41,29 +41,19 @@ final class ReadRequests {
         if (!request.has("KeyConditionExpression")) {
             legacyMixed.remove("KeyConditions");
         }
-        ItemRequests.checkNotMixed(request, legacyMixed, expressions);
-        List<String> valueExpressions = new ArrayList<>(expressions);
-        valueExpressions.remove("ProjectionExpression");
-        boolean anyExpression = expressions.stream().anyMatch(request::has);
-        boolean anyValueExpression = valueExpressions.stream().anyMatch(request::has);
-        if (request.has("ExpressionAttributeNames") && !anyExpression) {
-            throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
-        }
-        if (request.has("ExpressionAttributeValues") && !anyValueExpression) {
-            throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions: "
-                    + String.join(" and ", valueExpressions) + (valueExpressions.size() > 1 ? " are" : " is")
-                    + " null");
-        }
+        ItemRequests.checkExpressionParameters(request, legacyMixed, expressions);
         return ItemRequests.context(request, null, true);
     }
 
     /**
-     * Select against the projection and the index, before the table is read: a projection goes only with
-     * SPECIFIC_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES only with an index. Returns the effective Select.
+     * Select against the projection and the index, before the table is read: a projection ({@code projectionMember}
+     * names it, "ProjectionExpression" or "AttributesToGet"; null without one) goes only with SPECIFIC_ATTRIBUTES,
+     * ALL_PROJECTED_ATTRIBUTES only with an index. Returns the effective Select.
      */
-    static String select(String select, boolean projection, boolean index) {
+    static String select(String select, String projectionMember, boolean index) {
+        boolean projection = projectionMember != null;
         if (projection && select != null && !select.equals(SPECIFIC_ATTRIBUTES)) {
-            throw DynamoException.validation("Cannot specify the ProjectionExpression when choosing to get "
+            throw DynamoException.validation("Cannot specify the " + projectionMember + " when choosing to get "
                     + (select.equals(COUNT) ? "only the Count" : select));
         }
         if (ALL_PROJECTED_ATTRIBUTES.equals(select) && !index) {

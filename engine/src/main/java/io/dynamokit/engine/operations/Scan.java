@@ -2,6 +2,7 @@ package io.dynamokit.engine.operations;
 
 import io.dynamokit.engine.expressions.ConditionExpression;
 import io.dynamokit.engine.expressions.ExpressionContext;
+import io.dynamokit.engine.expressions.LegacyTrees;
 import io.dynamokit.engine.expressions.ProjectionExpression;
 import io.dynamokit.engine.model.AttributeValue;
 import io.dynamokit.engine.model.DynamoException;
@@ -44,7 +45,7 @@ final class Scan implements Operation {
         Long totalSegments = request.integer("TotalSegments");
         List<String> attributesToGet = request.strings("AttributesToGet");
         String conditionalOperator = request.string("ConditionalOperator");
-        request.map("ScanFilter");
+        List<LegacyConditions.Entry> scanFilter = LegacyConditions.read(request, "ScanFilter");
         String filterText = request.string("FilterExpression");
         String projectionText = request.string("ProjectionExpression");
 
@@ -53,14 +54,17 @@ final class Scan implements Operation {
                 .oneOf("returnConsumedCapacity", consumedCapacity, ReadRequests.RETURN_CONSUMED_CAPACITY)
                 .size("attributesToGet", attributesToGet, 1, 255)
                 .atLeast("segment", segment, 0).atMost("segment", segment, MAX_SEGMENTS - 1)
-                .oneOf("select", select, ReadRequests.SELECTS)
-                .oneOf("conditionalOperator", conditionalOperator, "OR", "AND")
+                .oneOf("select", select, ReadRequests.SELECTS);
+        LegacyConditions.constrain(constraints, "ScanFilter", scanFilter, true);
+        constraints.oneOf("conditionalOperator", conditionalOperator, "OR", "AND")
                 .atLeast("totalSegments", totalSegments, 1).atMost("totalSegments", totalSegments, MAX_SEGMENTS);
         ItemRequests.tableName(constraints, tableName);
         constraints.name("indexName", indexName).check();
 
         ExpressionContext context = ReadRequests.expressionContext(request, EXPRESSIONS, LEGACY);
-        ItemRequests.refuseLegacy(request, "ScanFilter", "AttributesToGet", "ConditionalOperator");
+        LegacyConditions.checkConditionalOperator(request, scanFilter);
+        ProjectionExpression attributeProjection = LegacyUpdates.attributesToGet(attributesToGet);
+        List<LegacyTrees.Condition> filterConditions = LegacyConditions.conditions(scanFilter);
         Map<String, AttributeValue> startKey = ReadRequests.startKey(request);
         if (segment != null && totalSegments == null) {
             throw DynamoException.validation("The TotalSegments parameter is required but was not present in the "
@@ -77,12 +81,14 @@ final class Scan implements Operation {
                         + totalSegments);
             }
         }
-        ConditionExpression filter = filterText == null ? null
+        ConditionExpression filter = filterText == null
+                ? LegacyConditions.filter(filterConditions, conditionalOperator)
                 : ConditionExpression.parse(filterText, context, "FilterExpression");
-        ProjectionExpression projection = projectionText == null ? null
+        ProjectionExpression projection = projectionText == null ? attributeProjection
                 : ProjectionExpression.parse(projectionText, context);
         context.checkAllUsed();
-        String effectiveSelect = ReadRequests.select(select, projection != null, indexName != null);
+        String effectiveSelect = ReadRequests.select(select, projectionText != null ? "ProjectionExpression"
+                : attributesToGet != null ? "AttributesToGet" : null, indexName != null);
 
         return storage.read(() -> {
             Table table = ReadRequests.table(storage, tableName);

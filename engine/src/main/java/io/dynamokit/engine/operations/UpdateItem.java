@@ -3,6 +3,7 @@ package io.dynamokit.engine.operations;
 import io.dynamokit.engine.expressions.AttributePath;
 import io.dynamokit.engine.expressions.ConditionExpression;
 import io.dynamokit.engine.expressions.ExpressionContext;
+import io.dynamokit.engine.expressions.LegacyTrees;
 import io.dynamokit.engine.expressions.ProjectionExpression;
 import io.dynamokit.engine.expressions.UpdateExpression;
 import io.dynamokit.engine.model.AttributeValue;
@@ -34,24 +35,31 @@ final class UpdateItem implements Operation {
     public Map<String, Object> handle(Request request) {
         String tableName = request.string("TableName");
         Map<String, Object> rawKey = request.map("Key");
+        String conditionalOperator = request.string("ConditionalOperator");
+        List<LegacyConditions.Entry> expected = LegacyConditions.read(request, "Expected");
+        List<LegacyUpdates.Entry> attributeUpdates = LegacyUpdates.read(request);
         Constraints c = new Constraints();
         ItemRequests.tableName(c, tableName);
         c.notNull("key", rawKey);
+        c.oneOf("conditionalOperator", conditionalOperator, "OR", "AND");
+        LegacyConditions.constrain(c, "Expected", expected, false);
+        LegacyUpdates.constrain(c, attributeUpdates);
         ItemRequests.returnOptions(c, request);
         c.check();
-        ItemRequests.checkNotMixed(request, List.of("AttributeUpdates", "Expected", "ConditionalOperator"),
+        ItemRequests.checkExpressionParameters(request, List.of("AttributeUpdates", "Expected", "ConditionalOperator"),
                 List.of("UpdateExpression", "ConditionExpression"));
+        LegacyConditions.checkConditionalOperator(request, expected);
         Map<String, AttributeValue> key = request.item("Key");
         String updateText = request.string("UpdateExpression");
         String conditionText = request.string("ConditionExpression");
-        String expressionsNull = updateText == null && conditionText == null
-                ? "UpdateExpression and ConditionExpression are null" : null;
-        ExpressionContext ctx = ItemRequests.context(request, expressionsNull, true);
-        UpdateExpression update = updateText == null ? null : UpdateExpression.parse(updateText, ctx);
-        ConditionExpression condition = conditionText == null ? null
+        UpdateExpression legacyUpdate = LegacyUpdates.update(attributeUpdates);
+        ConditionExpression legacyCondition = LegacyConditions.expected(expected, conditionalOperator);
+        ExpressionContext ctx = ItemRequests.context(request, null, true);
+        UpdateExpression update = updateText == null ? legacyUpdate : UpdateExpression.parse(updateText, ctx);
+        ConditionExpression condition = conditionText == null ? legacyCondition
                 : ConditionExpression.parse(conditionText, ctx, "ConditionExpression");
         ctx.checkAllUsed();
-        ItemRequests.refuseLegacy(request, "AttributeUpdates", "Expected", "ConditionalOperator");
+        boolean legacy = legacyUpdate != null;
         String returnValues = request.string("ReturnValues");
         boolean returnOldOnFailure = "ALL_OLD".equals(request.string("ReturnValuesOnConditionCheckFailure"));
 
@@ -71,7 +79,8 @@ final class UpdateItem implements Operation {
                 throw DynamoException.conditionalCheckFailed(returnOldOnFailure ? old : null);
             }
             Map<String, AttributeValue> base = old != null ? old : key;
-            Map<String, AttributeValue> item = update == null ? new LinkedHashMap<>(base) : update.apply(base);
+            Map<String, AttributeValue> item = update == null ? new LinkedHashMap<>(base)
+                    : legacy ? LegacyTrees.apply(update, base) : update.apply(base);
             Keys.checkIndexKeys(table.metadata(), item);
             if (ItemSize.tooLarge(item)) {
                 throw DynamoException.validation("Item size to update has exceeded the maximum allowed size");
