@@ -52,7 +52,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 @State(Scope.Benchmark)
 public class LoadBenchmark {
 
-    static final int ITEMS = 50_000;
+    /** How many items each run writes; fewer ({@code -p itemCount=5000}) for a quick check of the set-up only. */
+    @Param({ "50000" })
+    int itemCount;
     /** How many batch requests are in flight at once, for the document client and the SDK reference alike. */
     @Param({ "4" })
     int concurrency;
@@ -70,14 +72,14 @@ public class LoadBenchmark {
         dynamoDb = EmbeddedEngine.start(concurrency);
         client = dynamoDb.documentClient();
         sdkThreads = Executors.newFixedThreadPool(concurrency);
-        items = new ArrayList<>(ITEMS);
+        items = new ArrayList<>(itemCount);
         long bytes = 0;
-        for (int i = 0; i < ITEMS; i++) {
+        for (int i = 0; i < itemCount; i++) {
             Map<String, Object> item = item(i);
             bytes += ItemSize.of(item);
             items.add(item);
         }
-        System.out.printf("%n[load] %,d items, %d bytes each on average%n", ITEMS, bytes / ITEMS);
+        System.out.printf("%n[load] %,d items, %d bytes each on average%n", itemCount, bytes / itemCount);
     }
 
     @Setup(Level.Iteration)
@@ -150,14 +152,14 @@ public class LoadBenchmark {
 
     @TearDown(Level.Iteration)
     public void checkAndDropTable() {
-        EngineThreadProfiler.timedPartEnded(ITEMS);
+        EngineThreadProfiler.timedPartEnded(itemCount);
         long count = 0;
         for (ScanResponse page : dynamoDb.sdkClient()
                 .scanPaginator(ScanRequest.builder().tableName(table).select(Select.COUNT).build())) {
             count += page.count();
         }
-        if (count != ITEMS) {
-            throw new IllegalStateException(table + " holds " + count + " items, expected " + ITEMS);
+        if (count != itemCount) {
+            throw new IllegalStateException(table + " holds " + count + " items, expected " + itemCount);
         }
         dynamoDb.deleteTable(table);
     }
