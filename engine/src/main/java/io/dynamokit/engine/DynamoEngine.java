@@ -6,6 +6,7 @@ import io.dynamokit.engine.protocol.HttpFront;
 import io.dynamokit.engine.storage.Storage;
 import io.dynamokit.engine.storage.TimeToLiveExpiry;
 import io.dynamokit.engine.storage.journal.Journal;
+import io.dynamokit.engine.streams.StreamStore;
 import java.net.URI;
 import java.time.Duration;
 
@@ -39,8 +40,11 @@ public final class DynamoEngine implements AutoCloseable {
         Journal journal = options.dataDirectory() == null ? null
                 : Journal.open(options.dataDirectory(), storage,
                         new Journal.Settings(options.fsync(), options.journalLimit()));
+        // after the journal's listener, so that a change the journal refuses never reaches a stream
+        StreamStore streams = StreamStore.attach(storage);
         Dispatcher dispatcher = new Dispatcher();
         Operations.registerAll(dispatcher, storage);
+        Operations.registerStreams(dispatcher, storage, streams);
         HttpFront front;
         try {
             front = HttpFront.start(options.port(), dispatcher);

@@ -2,6 +2,8 @@ package io.dynamokit.engine.operations;
 
 import io.dynamokit.engine.protocol.Dispatcher;
 import io.dynamokit.engine.storage.Storage;
+import io.dynamokit.engine.streams.ShardIterators;
+import io.dynamokit.engine.streams.StreamStore;
 
 /** Every operation the engine serves, by DynamoDB's name. */
 public final class Operations {
@@ -39,5 +41,14 @@ public final class Operations {
         dispatcher.register("DescribeContributorInsights", Insights.describeContributorInsights(storage));
         dispatcher.register("DescribeEndpoints", new DescribeEndpoints());
         dispatcher.register("DescribeLimits", new DescribeLimits());
+    }
+
+    /** The DynamoDB Streams operations, on the same endpoint ({@code DynamoDBStreams_20120810.<name>}). */
+    public static void registerStreams(Dispatcher dispatcher, Storage storage, StreamStore streams) {
+        ShardIterators iterators = new ShardIterators(streams);
+        dispatcher.registerStreams("ListStreams", new ListStreams(storage, streams));
+        dispatcher.registerStreams("DescribeStream", new DescribeStream(streams));
+        dispatcher.registerStreams("GetShardIterator", new GetShardIterator(iterators));
+        dispatcher.registerStreams("GetRecords", new GetRecords(iterators));
     }
 }

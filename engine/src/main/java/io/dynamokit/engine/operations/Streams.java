@@ -4,6 +4,7 @@ import io.dynamokit.engine.model.DynamoException;
 import io.dynamokit.engine.protocol.Nodes;
 import io.dynamokit.engine.storage.TableMetadata;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -34,6 +35,11 @@ final class Streams {
             return current == null ? null : new TableMetadata.StreamSpec(false, null, current.label(), current.arn());
         }
         String label = LABEL.format(now);
+        if (current != null && current.label() != null && label.compareTo(current.label()) <= 0) {
+            // a stream switched off and on within the same millisecond is still a new stream with its own ARN
+            label = LABEL.format(LocalDateTime.parse(current.label(), LABEL).toInstant(ZoneOffset.UTC)
+                    .plusMillis(1));
+        }
         String arn = "arn:aws:dynamodb:" + region + ":000000000000:table/" + table + "/stream/" + label;
         return new TableMetadata.StreamSpec(true, viewType, label, arn);
     }

@@ -26,11 +26,27 @@ public sealed interface Change {
     record TableDeleted(String table) implements Change {
     }
 
-    /** An item written whole (PutItem, UpdateItem's result, a batch or transaction put). */
-    record ItemPut(String table, Map<String, AttributeValue> item) implements Change {
+    /**
+     * An item written whole (PutItem, UpdateItem's result, a batch or transaction put). {@code previous} is the item
+     * it replaces as the write saw it (null when there was none, and in changes read back from a journal, which does
+     * not keep it): the streams need it for their old images and to leave out writes that change nothing.
+     */
+    record ItemPut(String table, Map<String, AttributeValue> item, Map<String, AttributeValue> previous)
+            implements Change {
+        public ItemPut(String table, Map<String, AttributeValue> item) {
+            this(table, item, null);
+        }
     }
 
-    /** The item with this key (its key attributes only) removed. */
-    record ItemDeleted(String table, Map<String, AttributeValue> key) implements Change {
+    /**
+     * The item with this key (its key attributes only) removed. {@code previous} is the removed item (null when there
+     * was none, and in changes read back from a journal); {@code expired} marks a deletion by time to live, which the
+     * streams show as the service's deletion rather than a user's.
+     */
+    record ItemDeleted(String table, Map<String, AttributeValue> key, Map<String, AttributeValue> previous,
+            boolean expired) implements Change {
+        public ItemDeleted(String table, Map<String, AttributeValue> key) {
+            this(table, key, null, false);
+        }
     }
 }

@@ -3,16 +3,25 @@ package io.dynamokit.engine.storage;
 import io.dynamokit.engine.model.AttributeValue;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The changes of one write, collected while the write lock is held and applied together when it commits (after the
  * {@link CommitListener}s accepted them). Reads during the mutation see the state before it: validate everything
  * first (conditions, sizes), then record the changes; nothing is applied if the writer throws.
+ * <p>
+ * Each item change carries the item it replaces or removes, as this mutation's earlier changes leave it, so that a
+ * listener (the streams) sees every change with its true previous item even when one write touches a key twice.
  */
 public final class Mutation {
+    /** Stands for "deleted earlier in this mutation" among the pending items. */
+    private static final Map<String, AttributeValue> ABSENT = Collections.unmodifiableMap(new HashMap<>());
+
     private final List<Change> changes = new ArrayList<>();
+    private final Map<String, Map<ItemKey, Map<String, AttributeValue>>> pending = new HashMap<>();
 
     Mutation() {
     }
@@ -28,16 +37,46 @@ public final class Mutation {
 
     public void deleteTable(String name) {
         changes.add(new Change.TableDeleted(name));
+        pending.remove(name);
     }
 
     /** Writes a whole item (it replaces any item with its key). The map must not be changed afterwards. */
     public void put(Table table, Map<String, AttributeValue> item) {
-        changes.add(new Change.ItemPut(table.name(), Collections.unmodifiableMap(item)));
+        Map<String, AttributeValue> written = Collections.unmodifiableMap(item);
+        Map<String, AttributeValue> previous = swap(table, item, written);
+        changes.add(new Change.ItemPut(table.name(), written, previous));
     }
 
     /** Removes the item with this key (key attributes only), if any. */
     public void delete(Table table, Map<String, AttributeValue> key) {
-        changes.add(new Change.ItemDeleted(table.name(), table.keySchema().keyAttributes(key)));
+        delete(table, key, false);
+    }
+
+    /** Removes an item whose time to live has passed: the service's deletion, not a user's. */
+    public void deleteExpired(Table table, Map<String, AttributeValue> key) {
+        delete(table, key, true);
+    }
+
+    private void delete(Table table, Map<String, AttributeValue> key, boolean expired) {
+        Map<String, AttributeValue> keyAttributes = table.keySchema().keyAttributes(key);
+        Map<String, AttributeValue> previous = swap(table, key, ABSENT);
+        changes.add(new Change.ItemDeleted(table.name(), keyAttributes, previous, expired));
+    }
+
+    /** The item this mutation has left under the key so far (null for none), replaced by {@code next}. */
+    private Map<String, AttributeValue> swap(Table table, Map<String, AttributeValue> key,
+            Map<String, AttributeValue> next) {
+        ItemKey itemKey = table.keySchema().keyOf(key);
+        if (itemKey == null) {
+            return null;
+        }
+        // ItemKey orders keys (binary ones by content) but its equality is not defined for binary values: a sorted map.
+        Map<ItemKey, Map<String, AttributeValue>> items = pending.computeIfAbsent(table.name(), t -> new TreeMap<>());
+        Map<String, AttributeValue> before = items.put(itemKey, next);
+        if (before == null) {
+            return table.get(itemKey);
+        }
+        return before == ABSENT ? null : before;
     }
 
     public List<Change> changes() {

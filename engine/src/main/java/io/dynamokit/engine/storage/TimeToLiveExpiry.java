@@ -84,7 +84,7 @@ public final class TimeToLiveExpiry implements AutoCloseable {
         for (ItemKey key : keys) {
             Map<String, AttributeValue> item = table.get(key);
             if (item != null && expired(item, attribute, now)) {
-                mutation.delete(table, item);
+                mutation.deleteExpired(table, item);
                 deleted++;
             }
         }
