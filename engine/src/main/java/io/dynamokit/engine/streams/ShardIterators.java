@@ -4,7 +4,7 @@ import io.dynamokit.engine.model.DynamoException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
@@ -19,7 +19,7 @@ public final class ShardIterators {
     static final Duration LIFETIME = Duration.ofMinutes(15);
     private static final String TYPE = "com.amazonaws.dynamodb.v20120810#";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy",
-            Locale.US).withZone(ZoneOffset.UTC);
+            Locale.US).withZone(ZoneId.of("UTC"));
 
     private final StreamStore store;
 
