@@ -10,7 +10,8 @@
  * Durability hook: {@link io.dynamokit.engine.storage.Storage#addCommitListener} registers a
  * {@link io.dynamokit.engine.storage.CommitListener}, called under the write lock with each committed mutation's
  * {@link io.dynamokit.engine.storage.Change}s (TableCreated, TableUpdated, TableDeleted, ItemPut with the whole new
- * item, ItemDeleted with the key) in commit order, before they are applied and before the answer is sent. A journal
+ * item, ItemDeleted with the key; both with the item they replace or remove, for the streams, and a deletion by time
+ * to live marked as expired) in commit order, before they are applied and before the answer is sent. A journal
  * appends (and forces) them there; recovery feeds them back through
  * {@link io.dynamokit.engine.storage.Storage#replay}.
  * <p>
