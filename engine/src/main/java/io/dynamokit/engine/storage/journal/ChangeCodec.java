@@ -7,8 +7,10 @@ import io.dynamokit.engine.storage.Projection;
 import io.dynamokit.engine.storage.TableMetadata;
 import io.dynamokit.engine.storage.Throughput;
 import io.dynamokit.engine.storage.Transition;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The binary form of committed changes and of table metadata, field by field in declaration order. A new field of
@@ -104,6 +106,7 @@ final class ChangeCodec {
         out.putInstant(m.createdAt());
         out.putInstant(m.billingModeChangedAt());
         putTransition(out, m.transition());
+        out.putString(m.timeToLiveAttribute());
     }
 
     static TableMetadata getMetadata(Decoder in) {
@@ -111,7 +114,7 @@ final class ChangeCodec {
         String id = in.getString();
         String arn = in.getString();
         KeySchema keySchema = getKeySchema(in);
-        var definitions = in.getStringMap();
+        Map<String, String> definitions = in.getStringMap();
         List<IndexDefinition> local = getIndexes(in);
         List<IndexDefinition> global = getIndexes(in);
         String billingMode = in.getString();
@@ -124,15 +127,17 @@ final class ChangeCodec {
                 : null;
         String tableClass = in.getString();
         boolean deletionProtection = in.getBoolean();
-        var tags = in.getStringMap();
-        var createdAt = in.getInstant();
-        var billingModeChangedAt = in.getInstant();
+        Map<String, String> tags = in.getStringMap();
+        Instant createdAt = in.getInstant();
+        Instant billingModeChangedAt = in.getInstant();
         Transition transition = getTransition(in);
+        String timeToLiveAttribute = in.getString();
         if (name == null || keySchema == null) {
             throw new DamagedRecordException("a table without a name or key");
         }
         return new TableMetadata(name, id, arn, keySchema, definitions, local, global, billingMode, throughput, stream,
-                sse, tableClass, deletionProtection, tags, createdAt, billingModeChangedAt, transition);
+                sse, tableClass, deletionProtection, tags, createdAt, billingModeChangedAt, transition,
+                timeToLiveAttribute);
     }
 
     private static void putKeySchema(Encoder out, KeySchema key) {

@@ -48,7 +48,7 @@ final class DirectoryLock implements AutoCloseable {
             String holder = holder(file);
             close(channel);
             throw new DataDirectoryException("The data directory " + directory + " is already in use by another "
-                    + "DynamoKit Engine" + holder + " (it holds the lock on " + file + "). Stop that engine first, "
+                    + "DynamoKit Engine" + holder + ", which holds the lock on " + file + ". Stop that engine first, "
                     + "or give this one another data directory.", null);
         }
         try {

@@ -93,10 +93,11 @@ public final class Journal implements CommitListener, AutoCloseable {
             long started = System.nanoTime();
             Recovery.Result recovered = Recovery.run(absolute, storage);
             journal.continueAt(recovered.generation(), recovered.end());
-            if (recovered.tables() + recovered.records() > 0) {
-                LOG.info(() -> String.format("Recovered %s: %d tables and %d items from its snapshot, %d journal "
-                        + "records, in %d ms", absolute, recovered.tables(), recovered.items(), recovered.records(),
-                        (System.nanoTime() - started) / 1_000_000));
+            if (recovered.snapshot() > 0 || recovered.records() > 0) {
+                String snapshot = recovered.snapshot() == 0 ? "no snapshot"
+                        : "a snapshot of " + recovered.tables() + " tables and " + recovered.items() + " items";
+                LOG.info(() -> "Recovered " + absolute + ": " + snapshot + ", then " + recovered.records()
+                        + " journal records, in " + (System.nanoTime() - started) / 1_000_000 + " ms");
             }
         } catch (RuntimeException e) {
             journal.compactor.shutdownNow();

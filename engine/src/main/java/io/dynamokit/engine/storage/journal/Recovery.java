@@ -25,7 +25,7 @@ final class Recovery {
     private static final Logger LOG = Logger.getLogger(Recovery.class.getName());
 
     /** Where appending continues: the last journal's generation and the end of its last whole record (0: new file). */
-    record Result(long generation, long end, long tables, long items, long records) {
+    record Result(long generation, long end, long snapshot, long tables, long items, long records) {
     }
 
     private Recovery() {
@@ -65,7 +65,7 @@ final class Recovery {
                 expected++;
             }
             long generation = remaining.isEmpty() ? expected : expected - 1;
-            return new Result(generation, end, counts[0], counts[1], records);
+            return new Result(generation, end, base, counts[0], counts[1], records);
         } catch (IOException e) {
             throw new DataDirectoryException("Cannot read the data directory " + directory + ": " + e
                     + ". Check that it and its files are readable and writable by this user.", e);

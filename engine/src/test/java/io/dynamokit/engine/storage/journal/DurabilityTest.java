@@ -53,14 +53,15 @@ class DurabilityTest {
     void tablesIndexesMetadataItemsAndDeletesSurviveARestart() {
         Map<String, TableDescription> before = new LinkedHashMap<>();
         List<Map<String, AttributeValue>> orders;
-        try (DynamoEngine engine = DynamoEngine.start(options()); DynamoDbClient dynamo = Clients.to(engine.endpoint())) {
+        try (DynamoEngine engine = DynamoEngine.start(options());
+                DynamoDbClient dynamo = Clients.to(engine.endpoint())) {
             dynamo.createTable(ordersTable());
             dynamo.createTable(hashTable("plain"));
             dynamo.createTable(hashTable("dropped"));
             for (int i = 0; i < 3; i++) {
                 dynamo.putItem(r -> r.tableName("orders").item(order(1, 0)));
             }
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < 10; i++) {
                 int n = i;
                 dynamo.putItem(r -> r.tableName("orders").item(order(n, n * 3)));
                 dynamo.putItem(r -> r.tableName("plain").item(Map.of("pk", s("p" + n), "colour", s(n % 2 == 0
@@ -79,19 +80,24 @@ class DurabilityTest {
             dynamo.updateTable(r -> r.tableName("orders").provisionedThroughput(t -> t.readCapacityUnits(7L)
                     .writeCapacityUnits(9L)));
             dynamo.deleteTable(r -> r.tableName("dropped"));
+            dynamo.updateTimeToLive(r -> r.tableName("plain").timeToLiveSpecification(t -> t.enabled(true)
+                    .attributeName("expiresAt")));
             for (String table : List.of("orders", "plain")) {
                 before.put(table, dynamo.describeTable(r -> r.tableName(table)).table());
             }
             orders = scan(dynamo, "orders");
         }
 
-        try (DynamoEngine engine = DynamoEngine.start(options()); DynamoDbClient dynamo = Clients.to(engine.endpoint())) {
+        try (DynamoEngine engine = DynamoEngine.start(options());
+                DynamoDbClient dynamo = Clients.to(engine.endpoint())) {
             assertThat(dynamo.listTables().tableNames()).containsExactly("orders", "plain");
+            assertThat(dynamo.describeTimeToLive(r -> r.tableName("plain")).timeToLiveDescription()
+                    .attributeName()).isEqualTo("expiresAt");
             for (String table : before.keySet()) {
                 assertThat(dynamo.describeTable(r -> r.tableName(table)).table()).isEqualTo(before.get(table));
             }
             TableDescription described = before.get("orders");
-            assertThat(described.itemCount()).isEqualTo(21);
+            assertThat(described.itemCount()).isEqualTo(11);
             assertThat(described.provisionedThroughput().readCapacityUnits()).isEqualTo(7);
             assertThat(described.tableStatus()).isEqualTo(TableStatus.ACTIVE);
             assertThat(described.globalSecondaryIndexes()).hasSize(1);
@@ -111,19 +117,19 @@ class DurabilityTest {
             // the indexes are rebuilt from the items: the one added by UpdateTable too
             assertThat(dynamo.query(r -> r.tableName("orders").indexName("byCustomer")
                     .keyConditionExpression("customer = :c").expressionAttributeValues(Map.of(":c", s("c1"))))
-                    .count()).isEqualTo(8);
+                    .count()).isEqualTo(4);
             assertThat(dynamo.query(r -> r.tableName("orders").indexName("byNote")
                     .keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p", s("o8"))))
                     .items()).containsExactly(Map.of("pk", s("o8"), "sk", n("24"), "note", s("note 8")));
             assertThat(dynamo.query(r -> r.tableName("plain").indexName("byColour")
                     .keyConditionExpression("colour = :c").expressionAttributeValues(Map.of(":c", s("red"))))
-                    .count()).isEqualTo(10);
+                    .count()).isEqualTo(5);
         }
     }
 
     @Test
     void statusesAndCreationTimesSurviveARestart() {
-        Duration delay = Duration.ofMillis(1500);
+        Duration delay = Duration.ofMillis(800);
         EngineOptions slow = options().withTableStatusDelay(delay);
         Instant requested = Instant.now();
         Instant created;
@@ -145,12 +151,12 @@ class DurabilityTest {
 
     @Test
     void aJournalPastItsLimitIsReplacedByASnapshotAndEverythingIsStillThere() throws IOException {
-        EngineOptions small = options().withJournalLimit(1024);
+        EngineOptions small = options().withJournalLimit(512);
         List<Map<String, AttributeValue>> items;
         try (DynamoEngine engine = DynamoEngine.start(small); DynamoDbClient dynamo = Clients.to(engine.endpoint())) {
             dynamo.createTable(ordersTable());
             dynamo.createTable(hashTable("other"));
-            for (int i = 0; i < 60; i++) {
+            for (int i = 0; i < 30; i++) {
                 int n = i;
                 dynamo.putItem(r -> r.tableName("orders").item(order(n, n)));
                 if (i % 3 == 0) {
@@ -168,7 +174,7 @@ class DurabilityTest {
         assertThat(snapshot).isGreaterThan(2);
 
         try (DynamoEngine engine = DynamoEngine.start(small); DynamoDbClient dynamo = Clients.to(engine.endpoint())) {
-            assertThat(scan(dynamo, "orders")).isEqualTo(items).hasSize(40);
+            assertThat(scan(dynamo, "orders")).isEqualTo(items).hasSize(20);
             assertThat(dynamo.getItem(r -> r.tableName("other").key(Map.of("pk", s("last")))).item()).isNotEmpty();
             assertThat(dynamo.query(r -> r.tableName("orders").indexName("byCustomer")
                     .keyConditionExpression("customer = :c").expressionAttributeValues(Map.of(":c", s("c2"))))
@@ -179,7 +185,8 @@ class DurabilityTest {
     @Test
     void aRecordCutShortAtTheEndIsDroppedAndTheFileRepaired() throws IOException {
         long before;
-        try (DynamoEngine engine = DynamoEngine.start(options()); DynamoDbClient dynamo = Clients.to(engine.endpoint())) {
+        try (DynamoEngine engine = DynamoEngine.start(options());
+                DynamoDbClient dynamo = Clients.to(engine.endpoint())) {
             dynamo.createTable(hashTable("plain"));
             dynamo.putItem(r -> r.tableName("plain").item(Map.of("pk", s("kept"))));
             before = Files.size(lastJournal());
@@ -194,12 +201,14 @@ class DurabilityTest {
             file.setLength(before + (after - before) / 2);
         }
 
-        try (DynamoEngine engine = DynamoEngine.start(options()); DynamoDbClient dynamo = Clients.to(engine.endpoint())) {
+        try (DynamoEngine engine = DynamoEngine.start(options());
+                DynamoDbClient dynamo = Clients.to(engine.endpoint())) {
             assertThat(scan(dynamo, "plain")).containsExactly(Map.of("pk", s("kept")));
             assertThat(Files.size(journal)).isEqualTo(before);
             dynamo.putItem(r -> r.tableName("plain").item(Map.of("pk", s("after"))));
         }
-        try (DynamoEngine engine = DynamoEngine.start(options()); DynamoDbClient dynamo = Clients.to(engine.endpoint())) {
+        try (DynamoEngine engine = DynamoEngine.start(options());
+                DynamoDbClient dynamo = Clients.to(engine.endpoint())) {
             assertThat(scan(dynamo, "plain")).extracting(i -> i.get("pk").s()).containsExactlyInAnyOrder("kept",
                     "after");
         }
@@ -207,7 +216,8 @@ class DurabilityTest {
 
     @Test
     void aDamagedRecordInTheMiddleStopsTheStartNamingTheFileAndTheByte() throws IOException {
-        try (DynamoEngine engine = DynamoEngine.start(options()); DynamoDbClient dynamo = Clients.to(engine.endpoint())) {
+        try (DynamoEngine engine = DynamoEngine.start(options());
+                DynamoDbClient dynamo = Clients.to(engine.endpoint())) {
             dynamo.createTable(hashTable("plain"));
             dynamo.putItem(r -> r.tableName("plain").item(Map.of("pk", s("a"))));
         }
@@ -253,7 +263,7 @@ class DurabilityTest {
         try (DynamoEngine first = DynamoEngine.start(options())) {
             assertThatThrownBy(() -> DynamoEngine.start(options())).isInstanceOf(DataDirectoryException.class)
                     .hasMessage("The data directory " + directory + " is already in use by another DynamoKit Engine "
-                            + "in this process (it holds the lock on " + directory.resolve("engine.lock") + "). Stop "
+                            + "in this process, which holds the lock on " + directory.resolve("engine.lock") + ". Stop "
                             + "that engine first, or give this one another data directory.");
             assertThat(first.port()).isPositive();
         }

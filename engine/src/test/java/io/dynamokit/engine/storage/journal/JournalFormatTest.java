@@ -53,7 +53,7 @@ class JournalFormatTest {
                 definitions, List.of(local), List.of(global), "PROVISIONED", Throughput.of(10, 20),
                 new TableMetadata.StreamSpec(true, "NEW_AND_OLD_IMAGES", "2024-05-01T10:15:30.123", "arn:stream"),
                 new TableMetadata.SseSpec(true, "KMS", "arn:key"), "STANDARD_INFREQUENT_ACCESS", true, tags, created,
-                null, new Transition("UPDATING", created.plusMillis(1500)));
+                null, new Transition("UPDATING", created.plusMillis(1500))).withTimeToLive("expiresAt");
     }
 
     static Map<String, AttributeValue> everyType() {

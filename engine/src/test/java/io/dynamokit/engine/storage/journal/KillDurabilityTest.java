@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  */
 class KillDurabilityTest {
     private static final int WRITERS = 4;
-    private static final int ACKNOWLEDGED_BEFORE_KILL = 240;
+    private static final int ACKNOWLEDGED_BEFORE_KILL = 160;
 
     @TempDir
     Path directory;
