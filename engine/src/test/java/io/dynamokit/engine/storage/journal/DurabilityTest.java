@@ -259,6 +259,20 @@ class DurabilityTest {
     }
 
     @Test
+    void withFsyncWritesSurviveARestartToo() {
+        EngineOptions forced = options().withFsync(true);
+        try (DynamoEngine engine = DynamoEngine.start(forced);
+                DynamoDbClient dynamo = Clients.to(engine.endpoint())) {
+            dynamo.createTable(hashTable("forced"));
+            dynamo.putItem(r -> r.tableName("forced").item(Map.of("pk", s("a"))));
+        }
+        try (DynamoEngine engine = DynamoEngine.start(forced);
+                DynamoDbClient dynamo = Clients.to(engine.endpoint())) {
+            assertThat(scan(dynamo, "forced")).containsExactly(Map.of("pk", s("a")));
+        }
+    }
+
+    @Test
     void aSecondEngineOnTheDirectoryIsRefusedUntilTheFirstIsClosed() {
         try (DynamoEngine first = DynamoEngine.start(options())) {
             assertThatThrownBy(() -> DynamoEngine.start(options())).isInstanceOf(DataDirectoryException.class)

@@ -95,6 +95,19 @@ class JournalFormatTest {
     }
 
     @Test
+    void theCodecKnowsEveryFieldOfTableMetadata() {
+        // a field added to TableMetadata must be added to ChangeCodec (and fullMetadata) too, or restarts lose it
+        assertThat(TableMetadata.class.getRecordComponents()).extracting(c -> c.getName()).containsExactly("name",
+                "id", "arn", "keySchema", "attributeDefinitions", "localIndexes", "globalIndexes", "billingMode",
+                "throughput", "stream", "sse", "tableClass", "deletionProtection", "tags", "createdAt",
+                "billingModeChangedAt", "transition", "timeToLiveAttribute");
+        assertThat(IndexDefinition.class.getRecordComponents()).hasSize(6);
+        assertThat(Throughput.class.getRecordComponents()).hasSize(5);
+        assertThat(TableMetadata.StreamSpec.class.getRecordComponents()).hasSize(4);
+        assertThat(TableMetadata.SseSpec.class.getRecordComponents()).hasSize(3);
+    }
+
+    @Test
     void aRecordCutShortIsATornTailAndAWrongChecksumInTheMiddleIsDamage() throws IOException {
         Encoder out = new Encoder(16);
         for (int i = 0; i < 3; i++) {
