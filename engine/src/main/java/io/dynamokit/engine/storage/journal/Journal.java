@@ -231,18 +231,6 @@ public final class Journal implements CommitListener, AutoCloseable {
         }
     }
 
-    /** Waits for a running snapshot (tests, and a clean shutdown). */
-    void awaitCompaction() {
-        Future<?> running = storage.write(mutation -> compaction);
-        if (running != null) {
-            try {
-                running.get(1, TimeUnit.MINUTES);
-            } catch (Exception e) {
-                throw new IllegalStateException("the snapshot of " + directory + " did not complete", e);
-            }
-        }
-    }
-
     /** Stops journaling (later writes fail), forces the journal to disk and releases the directory. */
     @Override
     public void close() {
