@@ -183,8 +183,9 @@ final class CreateTable implements Operation {
         if (gsis.isEmpty()) {
             throw DynamoException.validation(INVALID + "List of GlobalSecondaryIndexes is empty");
         }
+        // a table's indexes are built with it: CREATING as long as the table is
         for (Map<String, Object> gsi : gsis) {
-            result.add(globalIndex(gsi, definitions, names, onDemand, null));
+            result.add(globalIndex(gsi, definitions, names, onDemand, storage.transition("CREATING")));
         }
         if (gsis.size() > 20) {
             throw DynamoException.validation(
