@@ -9,7 +9,10 @@ import io.dynamokit.configstore.OptionNotFoundException;
 import io.dynamokit.document.ItemNotFoundException;
 import io.dynamokit.runtime.config.DynamoKitFixedConfig;
 import io.dynamokit.runtime.http.DynamoExceptionMapper;
+import io.dynamokit.runtime.http.BodyShapeMapper;
 import io.dynamokit.runtime.http.ProblemResponses;
+import io.dynamokit.runtime.http.UnreadableBodyMapper;
+import io.dynamokit.runtime.http.UnsupportedMediaTypeMapper;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
@@ -38,6 +41,14 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
 public class ExceptionMapperProcessor {
 
     static final int PRIORITY = Integer.MAX_VALUE;
+    /**
+     * Below an application's mappers of the default priority ({@code Priorities.USER}), above Quarkus REST Jackson's
+     * built-in mapper for {@code MismatchedInputException} (5100), which answers a bare 400.
+     */
+    static final int REQUEST_PRIORITY = 5000 + 50;
+    private static final String NOT_SUPPORTED = "jakarta.ws.rs.NotSupportedException";
+    private static final String WEB_APPLICATION = "jakarta.ws.rs.WebApplicationException";
+    private static final String MISMATCHED_INPUT = "com.fasterxml.jackson.databind.exc.MismatchedInputException";
 
     @BuildStep
     void exceptionMappers(Capabilities capabilities, DynamoKitFixedConfig config,
@@ -88,5 +99,26 @@ public class ExceptionMapperProcessor {
         }
         beans.produce(AdditionalBeanBuildItem.builder().addBeanClasses(DynamoExceptionMapper.class, ProblemResponses.class)
                 .setUnremovable().build());
+    }
+
+    /**
+     * Problems for request bodies Quarkus REST cannot read. Jackson's exceptions are mapped only when the application
+     * reads JSON with Quarkus REST Jackson (the mappers name Jackson's types).
+     */
+    @BuildStep
+    void requestBodyMappers(Capabilities capabilities, DynamoKitFixedConfig config,
+            BuildProducer<ExceptionMapperBuildItem> mappers) {
+        DynamoKitFixedConfig.ExceptionMappers switches = config.exceptionMappers();
+        if (!capabilities.isPresent(Capability.REST) || !switches.enabled() || !switches.requestBody()) {
+            return;
+        }
+        mappers.produce(new ExceptionMapperBuildItem(UnsupportedMediaTypeMapper.class.getName(),
+                NOT_SUPPORTED, REQUEST_PRIORITY, false));
+        if (capabilities.isPresent(Capability.REST_JACKSON)) {
+            mappers.produce(new ExceptionMapperBuildItem(UnreadableBodyMapper.class.getName(),
+                    WEB_APPLICATION, REQUEST_PRIORITY, false));
+            mappers.produce(new ExceptionMapperBuildItem(BodyShapeMapper.class.getName(),
+                    MISMATCHED_INPUT, REQUEST_PRIORITY, false));
+        }
     }
 }

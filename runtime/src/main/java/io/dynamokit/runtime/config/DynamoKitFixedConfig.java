@@ -73,6 +73,15 @@ public interface DynamoKitFixedConfig {
         boolean invalidInput();
 
         /**
+         * 400 for a request body Quarkus REST cannot read (malformed JSON; with Quarkus REST Jackson, JSON of the wrong
+         * shape, naming the field and the type expected) and 415 for a content type the endpoint does not accept
+         * (naming those it accepts), as problems like DynamoKit's others. Registered below an application's own
+         * mappers for these exceptions (`Priorities.USER + 50`) and above Quarkus' built-in one.
+         */
+        @WithDefault("true")
+        boolean requestBody();
+
+        /**
          * 500 for any other DynamoDB or AWS SDK failure (`ResourceNotFoundException`, `ValidationException`, ...).
          */
         @WithDefault("true")

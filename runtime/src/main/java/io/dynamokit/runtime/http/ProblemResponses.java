@@ -22,7 +22,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 @ApplicationScoped
 public class ProblemResponses {
 
-    static final String PROBLEM_JSON = "application/problem+json";
+    static final String PROBLEM_JSON = ProblemJson.MEDIA_TYPE;
     private static final Logger LOG = Logger.getLogger(ProblemResponses.class);
 
     private final ExceptionMappersConfig config;
@@ -124,24 +124,7 @@ public class ProblemResponses {
     }
 
     private static void field(StringBuilder json, String name, String value) {
-        json.append('"').append(name).append("\":\"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
+        json.append('"').append(name).append("\":");
+        ProblemJson.quote(json, value);
     }
 }
