@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -58,7 +59,9 @@ public class RefreshQueriesAndSurvivesOutagesTest {
             .overrideConfigKey("quarkus.dynamokit.config-stores.\"big\".mode", "cached")
             .overrideConfigKey("quarkus.dynamokit.config-stores.\"flaky\".table", "StoreBig")
             .overrideConfigKey("quarkus.dynamokit.config-stores.\"flaky\".mode", "periodic")
-            .overrideConfigKey("quarkus.dynamokit.config-stores.\"flaky\".refresh-interval", "0.3S");
+            .overrideConfigKey("quarkus.dynamokit.config-stores.\"flaky\".refresh-interval", "0.3S")
+            // the failed refreshes of an outage after the first are logged at DEBUG: the test counts them
+            .overrideConfigKey("quarkus.log.category.\"io.dynamokit.runtime.configstore\".level", "DEBUG");
 
     static void thousandOptionsBehindAProxy() {
         String engine = TestDynamoDb.endpoint();
@@ -186,12 +189,11 @@ public class RefreshQueriesAndSurvivesOutagesTest {
      * A new value served after a periodic refresh through the current proxy, which also ends an outage left over from
      * replacing the proxy ({@code reload()} would not); the log is emptied afterwards.
      */
-    private long refreshedThroughTheProxy(LogCapture log) throws InterruptedException {
+    private long refreshedThroughTheProxy(LogCapture log) {
         long next = flaky.get("limits", "max").map(v -> (Long) v).orElseThrow() + 1;
         putLimit(next);
         await().atMost(Duration.ofSeconds(20)).until(() -> flaky.get("limits", "max").equals(Optional.of(next)));
-        // the end of an outage is logged just after the values are installed
-        Thread.sleep(200);
+        // the end of an outage left over is logged before the values are served: nothing of it comes after this
         log.clear();
         return next;
     }
@@ -202,8 +204,7 @@ public class RefreshQueriesAndSurvivesOutagesTest {
      *
      * @return the new warning
      */
-    private String outageWarnsOnce(LogCapture log, FaultRule failing, long served, int warnings)
-            throws InterruptedException {
+    private String outageWarnsOnce(LogCapture log, FaultRule failing, long served, int warnings) {
         putLimit(served + 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> log.messages(Level.WARNING).size() >= warnings);
         if (failing != null) {
@@ -211,8 +212,9 @@ public class RefreshQueriesAndSurvivesOutagesTest {
             // two more refreshes of three attempts each (two retries configured)
             await().atMost(Duration.ofSeconds(30)).until(() -> failing.timesApplied() >= failedSoFar + 6);
         } else {
-            // five refresh intervals with the connection refused
-            Thread.sleep(1_500);
+            // two more refreshes failing with the connection refused, each logged at DEBUG
+            long failedSoFar = log.stillFailing();
+            await().atMost(Duration.ofSeconds(30)).until(() -> log.stillFailing() >= failedSoFar + 2);
         }
         assertThat(flaky.get("limits", "max")).contains(served);
         List<String> all = log.messages(Level.WARNING);
@@ -244,11 +246,20 @@ public class RefreshQueriesAndSurvivesOutagesTest {
             logger.addHandler(this);
         }
 
+        private final AtomicLong stillFailing = new AtomicLong();
+
         @Override
         public void publish(LogRecord record) {
             if (record.getLevel().intValue() >= Level.INFO.intValue()) {
                 records.add(record);
+            } else if (record.getMessage() != null && record.getMessage().contains("still cannot be refreshed")) {
+                stillFailing.incrementAndGet();
             }
+        }
+
+        /** The failed refreshes after the first of an outage (logged at DEBUG). */
+        long stillFailing() {
+            return stillFailing.get();
         }
 
         @Override

@@ -448,12 +448,16 @@ public final class DefaultConfigStore implements ConfigStore {
     @Override
     public void reload() {
         if (settings.inMemory()) {
-            load().forEach(changes);
+            load(null).forEach(changes);
         }
     }
 
-    /** Reads every option and installs them; returns the changes found, to be fired by the caller. */
-    private List<ConfigStoreChange> load() {
+    /**
+     * Reads every option and installs them; returns the changes found, to be fired by the caller.
+     *
+     * @param read runs once the options are read, before they are installed (null: nothing)
+     */
+    private List<ConfigStoreChange> load(Runnable read) {
         long startedAt;
         synchronized (lock) {
             reloadsRunning++;
@@ -461,10 +465,13 @@ public final class DefaultConfigStore implements ConfigStore {
         }
         List<ConfigStoreChange> found = new ArrayList<>();
         try {
-            List<ConfigOption> read = readAll();
+            List<ConfigOption> all = readAll();
+            if (read != null) {
+                read.run();
+            }
             synchronized (lock) {
                 Map<String, ConfigOption> options = new HashMap<>();
-                for (ConfigOption option : read) {
+                for (ConfigOption option : all) {
                     options.put(option.name(), option);
                 }
                 // writes through the store that the query may have missed
@@ -502,7 +509,9 @@ public final class DefaultConfigStore implements ConfigStore {
     boolean refresh() {
         List<ConfigStoreChange> found;
         try {
-            found = load();
+            // the end of an outage is logged before the values are served, so that it is in the log by the time the
+            // values can be seen
+            found = load(this::outageOver);
         } catch (RuntimeException e) {
             if (!outage) {
                 outage = true;
@@ -514,10 +523,6 @@ public final class DefaultConfigStore implements ConfigStore {
             }
             return false;
         }
-        if (outage) {
-            outage = false;
-            LOG.infof("Config store '%s' is refreshed from table '%s' again", settings.name(), settings.tableName());
-        }
         for (ConfigStoreChange change : found) {
             try {
                 changes.accept(change);
@@ -528,14 +533,26 @@ public final class DefaultConfigStore implements ConfigStore {
         return true;
     }
 
+    private void outageOver() {
+        if (outage) {
+            outage = false;
+            LOG.infof("Config store '%s' is refreshed from table '%s' again", settings.name(), settings.tableName());
+        }
+    }
+
     /** Whether the last periodic refresh failed. */
     public boolean inOutage() {
         return outage;
     }
 
+    /**
+     * The configuration source first, then the store's memory, and no event before both (see "When a change is seen"
+     * in config-stores.adoc): whoever sees a new value through {@code get} sees it through MicroProfile Config too,
+     * and an observer sees it through both.
+     */
     private void install(Snapshot next) {
-        snapshot = next;
         loaded.accept(next.options);
+        snapshot = next;
     }
 
     private List<ConfigStoreChange> diff(Map<String, ConfigOption> before, Map<String, ConfigOption> after) {
@@ -641,7 +658,7 @@ public final class DefaultConfigStore implements ConfigStore {
     /** Runs once the table is ready, at start-up: the first load of an in-memory store. */
     void start() {
         if (settings.inMemory()) {
-            load();
+            load(null);
         }
     }
 
