@@ -42,7 +42,7 @@ public final class Mutation {
 
     /** Writes a whole item (it replaces any item with its key). The map must not be changed afterwards. */
     public void put(Table table, Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> written = Collections.unmodifiableMap(item);
+        Map<String, AttributeValue> written = StoredItem.of(item);
         Map<String, AttributeValue> previous = swap(table, item, written);
         changes.add(new Change.ItemPut(table.name(), written, previous));
     }

@@ -31,7 +31,7 @@ public record Projection(String type, List<String> nonKeyAttributes) {
                 copy(item, projected, name);
             }
         }
-        return projected;
+        return StoredItem.of(projected);
     }
 
     private static void copy(Map<String, AttributeValue> from, Map<String, AttributeValue> to, String name) {

@@ -104,7 +104,9 @@ public final class Table {
 
     // ---- changes, applied by Storage under the write lock ----
 
-    Map<String, AttributeValue> applyPut(Map<String, AttributeValue> item) {
+    Map<String, AttributeValue> applyPut(Map<String, AttributeValue> written) {
+        // items replayed from the journal arrive as plain maps
+        Map<String, AttributeValue> item = StoredItem.of(written);
         ItemKey key = metadata.keySchema().keyOf(item);
         if (key == null) {
             throw new IllegalArgumentException("item without its table's key: " + item.keySet());
