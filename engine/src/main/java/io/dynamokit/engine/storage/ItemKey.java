@@ -58,8 +58,33 @@ public record ItemKey(long token, AttributeValue hash, AttributeValue range, int
         return KeyOrder.INSTANCE.compare(range, other.range);
     }
 
-    /** The partition token of a partition key value. */
+    /**
+     * The partition token of a partition key value. A write computes the key of each of its items several times
+     * (checks, the pending changes, the table's map): the last tokens of each thread are remembered by the identity
+     * of their (immutable) values, so that the MD5 is computed once per value.
+     */
     public static long token(AttributeValue hash) {
+        TokenCache cache = TOKENS.get();
+        int slot = System.identityHashCode(hash) & (TokenCache.SLOTS - 1);
+        if (cache.values[slot] == hash) {
+            return cache.tokens[slot];
+        }
+        long token = md5Token(hash);
+        cache.values[slot] = hash;
+        cache.tokens[slot] = token;
+        return token;
+    }
+
+    /** A small direct-mapped memory of tokens, one per thread: it holds at most {@link #SLOTS} values. */
+    private static final class TokenCache {
+        static final int SLOTS = 64;
+        final AttributeValue[] values = new AttributeValue[SLOTS];
+        final long[] tokens = new long[SLOTS];
+    }
+
+    private static final ThreadLocal<TokenCache> TOKENS = ThreadLocal.withInitial(TokenCache::new);
+
+    private static long md5Token(AttributeValue hash) {
         byte[] bytes;
         if (hash instanceof AttributeValue.S s) {
             bytes = s.value().getBytes(StandardCharsets.UTF_8);
