@@ -96,18 +96,51 @@ public interface DocumentClient {
     void transactWriteItems(List<TransactWrite> actions);
 
     // ---- tables
+    // Declared tables are administered by io.dynamokit.table.TableManager; any other table by the SDK client
+    // (sdkClient()). What stays here is what the SDK lacks: waiting for a table with all its indexes.
 
+    /**
+     * The SDK's {@code CreateTable}, unchanged.
+     *
+     * @deprecated a pass-through: declare the table under {@code quarkus.dynamokit.tables} (see
+     *             {@link io.dynamokit.table.TableManager}) or call {@code sdkClient().createTable(request)}
+     */
+    @Deprecated(since = "1.0", forRemoval = true)
     TableDescription createTable(CreateTableRequest request);
 
-    /** The table's description; {@code ResourceNotFoundException} when it does not exist. */
+    /**
+     * The table's description; {@code ResourceNotFoundException} when it does not exist.
+     *
+     * @deprecated a pass-through: {@code sdkClient().describeTable(b -> b.tableName(tableName)).table()}, or
+     *             {@link io.dynamokit.table.TableManager#status(String)} for a declared table
+     */
+    @Deprecated(since = "1.0", forRemoval = true)
     TableDescription describeTable(String tableName);
 
+    /**
+     * The SDK's {@code UpdateTable}, unchanged.
+     *
+     * @deprecated a pass-through: declare the change and let {@link io.dynamokit.table.TableManager#apply(String)}
+     *             converge the table, or call {@code sdkClient().updateTable(request)}
+     */
+    @Deprecated(since = "1.0", forRemoval = true)
     TableDescription updateTable(UpdateTableRequest request);
 
-    /** Deletes the table; {@code ResourceNotFoundException} when it does not exist. */
+    /**
+     * Deletes the table; {@code ResourceNotFoundException} when it does not exist.
+     *
+     * @deprecated a pass-through: {@link io.dynamokit.table.TableManager#delete(String)} for a declared table, or
+     *             {@code sdkClient().deleteTable(b -> b.tableName(tableName))}
+     */
+    @Deprecated(since = "1.0", forRemoval = true)
     TableDescription deleteTable(String tableName);
 
-    /** The names of all tables, every page. */
+    /**
+     * The names of all tables, every page.
+     *
+     * @deprecated a pass-through: {@code sdkClient().listTablesPaginator().tableNames()}
+     */
+    @Deprecated(since = "1.0", forRemoval = true)
     List<String> listTables();
 
     /**

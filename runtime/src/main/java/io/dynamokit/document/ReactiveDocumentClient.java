@@ -61,14 +61,24 @@ public interface ReactiveDocumentClient {
 
     Uni<Void> transactWriteItems(List<TransactWrite> actions);
 
+    /** @deprecated as {@link DocumentClient#createTable}: {@code sdkClient().createTable(request)} */
+    @Deprecated(since = "1.0", forRemoval = true)
     Uni<TableDescription> createTable(CreateTableRequest request);
 
+    /** @deprecated as {@link DocumentClient#describeTable}: {@code sdkClient().describeTable(...)} */
+    @Deprecated(since = "1.0", forRemoval = true)
     Uni<TableDescription> describeTable(String tableName);
 
+    /** @deprecated as {@link DocumentClient#updateTable}: {@code sdkClient().updateTable(request)} */
+    @Deprecated(since = "1.0", forRemoval = true)
     Uni<TableDescription> updateTable(UpdateTableRequest request);
 
+    /** @deprecated as {@link DocumentClient#deleteTable}: {@code sdkClient().deleteTable(...)} */
+    @Deprecated(since = "1.0", forRemoval = true)
     Uni<TableDescription> deleteTable(String tableName);
 
+    /** @deprecated as {@link DocumentClient#listTables}: {@code sdkClient().listTablesPaginator()} */
+    @Deprecated(since = "1.0", forRemoval = true)
     Uni<List<String>> listTables();
 
     /**
