@@ -1,15 +1,13 @@
 package io.dynamokit.deployment.http;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
-import io.dynamokit.configstore.ConfigStoreConflictException;
-import io.dynamokit.configstore.InvalidConfigOptionException;
-import io.dynamokit.configstore.OptionNotFoundException;
-import io.dynamokit.document.ItemNotFoundException;
+import io.dynamokit.http.FailureKind;
 import io.dynamokit.runtime.config.DynamoKitFixedConfig;
-import io.dynamokit.runtime.http.DynamoExceptionMapper;
 import io.dynamokit.runtime.http.BodyShapeMapper;
+import io.dynamokit.runtime.http.DynamoExceptionMapper;
+import io.dynamokit.runtime.http.MappedKinds;
 import io.dynamokit.runtime.http.ProblemResponses;
 import io.dynamokit.runtime.http.UnreadableBodyMapper;
 import io.dynamokit.runtime.http.UnsupportedMediaTypeMapper;
@@ -19,21 +17,9 @@ import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.resteasy.reactive.spi.ExceptionMapperBuildItem;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
-import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
-import software.amazon.awssdk.services.dynamodb.model.ThrottlingException;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 /**
- * Registers DynamoKit's exception mapper for the DynamoDB failure types whose kind is switched on, when the
+ * Registers DynamoKit's exception mapper for the exception types of the {@link FailureKind}s switched on, when the
  * application uses Quarkus REST. An application's own mapper for the same type always wins: DynamoKit's are
  * registered with the lowest priority there is, and Quarkus REST keeps the mapper with the lowest priority value for a
  * type.
@@ -54,41 +40,13 @@ public class ExceptionMapperProcessor {
     void exceptionMappers(Capabilities capabilities, DynamoKitFixedConfig config,
             BuildProducer<ExceptionMapperBuildItem> mappers, BuildProducer<AdditionalBeanBuildItem> beans) {
         DynamoKitFixedConfig.ExceptionMappers switches = config.exceptionMappers();
-        if (!capabilities.isPresent(Capability.REST) || !switches.enabled()) {
+        if (!capabilities.isPresent(Capability.REST)) {
             return;
         }
-        List<Class<? extends RuntimeException>> handled = new ArrayList<>();
-        if (switches.conflict()) {
-            handled.add(ConditionalCheckFailedException.class);
-            handled.add(TransactionConflictException.class);
-            handled.add(ConfigStoreConflictException.class);
-        }
-        if (switches.throttling()) {
-            handled.add(ProvisionedThroughputExceededException.class);
-            handled.add(RequestLimitExceededException.class);
-            handled.add(ThrottlingException.class);
-        }
-        if (switches.unavailable()) {
-            handled.add(InternalServerErrorException.class);
-            handled.add(ApiCallTimeoutException.class);
-            handled.add(ApiCallAttemptTimeoutException.class);
-        }
-        if (switches.notFound()) {
-            handled.add(ItemNotFoundException.class);
-            handled.add(OptionNotFoundException.class);
-        }
-        if (switches.invalidInput()) {
-            handled.add(InvalidConfigOptionException.class);
-        }
-        boolean classifying = switches.conflict() || switches.throttling() || switches.unavailable()
-                || switches.credentials() || switches.other();
-        if (classifying) {
-            // failures told apart by error code, status, cause or message rather than by type; a failure of a kind
-            // switched off is handed on by the mapper
-            handled.add(TransactionCanceledException.class);
-            handled.add(DynamoDbException.class);
-            handled.add(SdkClientException.class);
-            handled.add(SdkException.class);
+        Set<Class<? extends RuntimeException>> handled = new LinkedHashSet<>();
+        for (FailureKind kind : MappedKinds.of(switches)) {
+            // a type carrying several kinds is registered once; the mapper hands on the kinds switched off
+            handled.addAll(kind.mappedTypes());
         }
         if (handled.isEmpty()) {
             return;

@@ -1,7 +1,6 @@
 package io.dynamokit.runtime.http;
 
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,38 +25,12 @@ public class ProblemResponses {
     private static final Logger LOG = Logger.getLogger(ProblemResponses.class);
 
     private final ExceptionMappersConfig config;
-    private final Set<FailureKind> switchedOff;
+    private final Set<FailureKind> answered;
 
     @Inject
     public ProblemResponses(DynamoKitConfig config, DynamoKitFixedConfig fixed) {
         this.config = config.exceptionMappers();
-        this.switchedOff = switchedOffKinds(fixed.exceptionMappers());
-    }
-
-    static Set<FailureKind> switchedOffKinds(DynamoKitFixedConfig.ExceptionMappers switches) {
-        EnumSet<FailureKind> kinds = EnumSet.noneOf(FailureKind.class);
-        if (!switches.conflict()) {
-            kinds.add(FailureKind.CONFLICT);
-        }
-        if (!switches.throttling()) {
-            kinds.add(FailureKind.THROTTLED);
-        }
-        if (!switches.unavailable()) {
-            kinds.add(FailureKind.UNAVAILABLE);
-        }
-        if (!switches.credentials()) {
-            kinds.add(FailureKind.NO_CREDENTIALS);
-        }
-        if (!switches.notFound()) {
-            kinds.add(FailureKind.NOT_FOUND);
-        }
-        if (!switches.invalidInput()) {
-            kinds.add(FailureKind.INVALID_INPUT);
-        }
-        if (!switches.other()) {
-            kinds.add(FailureKind.OTHER);
-        }
-        return kinds;
+        this.answered = MappedKinds.of(fixed.exceptionMappers());
     }
 
     /**
@@ -66,7 +39,7 @@ public class ProblemResponses {
      */
     public FailureKind answeredKind(Throwable failure) {
         FailureKind kind = FailureKind.of(failure);
-        return kind == null || switchedOff.contains(kind) ? null : kind;
+        return kind != null && answered.contains(kind) ? kind : null;
     }
 
     /** The problem response for a failure of a kind {@link #answeredKind(Throwable)} gave. */
