@@ -199,7 +199,7 @@ public class ConfigStoreProcessor {
     private static Map<String, String> injectedStores(BeanRegistrationPhaseBuildItem beanRegistration) {
         Map<String, String> stores = new TreeMap<>();
         for (InjectionPointInfo injectionPoint : beanRegistration.getInjectionPoints()) {
-            if (injectionPoint.isSynthetic() || !CONFIG_STORE.equals(injectedType(injectionPoint).name())) {
+            if (injectionPoint.isSynthetic() || !CONFIG_STORE.equals(injectionPoint.getRequiredType().name())) {
                 continue;
             }
             AnnotationInstance named = injectionPoint.getRequiredQualifier(CONFIG_STORE_NAME);
@@ -212,13 +212,5 @@ public class ConfigStoreProcessor {
     private static String describe(String name) {
         return DynamoKitConfig.DEFAULT_STORE.equals(name) ? "(the unnamed one, @Inject ConfigStore)"
                 : "@ConfigStoreName(\"" + name + "\")";
-    }
-
-    private static Type injectedType(InjectionPointInfo injectionPoint) {
-        Type required = injectionPoint.getRequiredType();
-        if (DotNames.INSTANCE.equals(required.name()) && required.kind() == Type.Kind.PARAMETERIZED_TYPE) {
-            return required.asParameterizedType().arguments().get(0);
-        }
-        return required;
     }
 }

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.ClassType;
 import org.jboss.jandex.DotName;
-import org.jboss.jandex.Type;
 
 import io.dynamokit.document.DocumentClient;
 import io.dynamokit.document.ReactiveDocumentClient;
@@ -19,7 +18,6 @@ import io.quarkiverse.amazon.common.deployment.RequireAmazonClientInjectionBuild
 import io.quarkiverse.amazon.common.runtime.ClientUtil;
 import io.quarkus.arc.deployment.BeanRegistrationPhaseBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
-import io.quarkus.arc.processor.DotNames;
 import io.quarkus.arc.processor.InjectionPointInfo;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -72,23 +70,18 @@ public class DocumentClientProcessor {
         }
     }
 
-    /** The client names injected for this type, sorted, so that the recorded start-up code is stable. */
+    /**
+     * The client names injected for this type, sorted, so that the recorded start-up code is stable. ArC's required
+     * type is already the {@code T} of {@code Instance<T>} and {@code Provider<T>}.
+     */
     private static Set<String> injectedNames(BeanRegistrationPhaseBuildItem beanRegistration, DotName type) {
         Set<String> names = new TreeSet<>();
         for (InjectionPointInfo injectionPoint : beanRegistration.getInjectionPoints()) {
-            if (type.equals(injectedType(injectionPoint).name())) {
+            if (type.equals(injectionPoint.getRequiredType().name())) {
                 AnnotationInstance named = injectionPoint.getRequiredQualifier(AMAZON_CLIENT);
                 names.add(named == null ? ClientUtil.DEFAULT_CLIENT_NAME : named.value().asString());
             }
         }
         return names;
-    }
-
-    private static Type injectedType(InjectionPointInfo injectionPoint) {
-        Type required = injectionPoint.getRequiredType();
-        if (DotNames.INSTANCE.equals(required.name()) && required.kind() == Type.Kind.PARAMETERIZED_TYPE) {
-            return required.asParameterizedType().arguments().get(0);
-        }
-        return required;
     }
 }
