@@ -17,7 +17,7 @@ import io.quarkus.resteasy.reactive.spi.ContainerResponseFilterBuildItem;
 /**
  * {@code @DynamoInstrumented}: its interceptor and request scope, the REST filters for correlation ids and
  * {@code Server-Timing} (with Quarkus REST), and the Micrometer meters (with Micrometer). The measuring itself is done
- * by an SDK execution interceptor on every DynamoDB client (see {@code ClientSettingsProcessor}).
+ * by an SDK execution interceptor on every DynamoDB client (see {@code io.dynamokit.deployment.client.ClientSettingsProcessor}).
  */
 public class InstrumentationProcessor {
 

@@ -1,4 +1,4 @@
-package io.dynamokit.deployment;
+package io.dynamokit.deployment.client;
 
 import java.util.List;
 
@@ -9,6 +9,7 @@ import org.jboss.jandex.ClassType;
 import io.dynamokit.runtime.client.DynamoKitClientRecorder;
 import io.dynamokit.runtime.client.DynamoKitRequestInterceptor;
 import io.dynamokit.runtime.instrument.InstrumentationInterceptor;
+import io.opentelemetry.instrumentation.awssdk.v2_2.AwsSdkTelemetry;
 import io.quarkiverse.amazon.common.deployment.AmazonClientBuilderBuildItem;
 import io.quarkiverse.amazon.common.deployment.AmazonClientBuilderOverrideBuildItem;
 import io.quarkiverse.amazon.common.deployment.ClientDeploymentUtil;
@@ -23,7 +24,6 @@ import io.quarkus.runtime.RuntimeValue;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
-import io.opentelemetry.instrumentation.awssdk.v2_2.AwsSdkTelemetry;
 
 /**
  * Puts DynamoKit's client settings (retry strategy, extra headers, in-flight bound) into the DynamoDB client builders
@@ -31,6 +31,13 @@ import io.opentelemetry.instrumentation.awssdk.v2_2.AwsSdkTelemetry;
  * {@code DynamoDbAsyncClient} beans from them as usual: DynamoKit adds no client bean of its own.
  */
 public class ClientSettingsProcessor {
+
+    /** Bad client settings fail start-up, whether or not a client is injected. */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void validateClientSettings(DynamoKitClientRecorder recorder) {
+        recorder.validate();
+    }
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
