@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import io.dynamokit.document.BatchWrite;
 import io.dynamokit.runtime.configstore.DefaultConfigStore;
+import io.dynamokit.runtime.configstore.PeriodicConfigStore;
 import io.dynamokit.runtime.configstore.PeriodicRefresher;
 import io.dynamokit.runtime.configstore.StoreSettings;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -86,7 +87,7 @@ public class ConfigStoreReadBenchmark {
             return thread;
         });
         refresher = new PeriodicRefresher(scheduler);
-        refresher.add(periodic);
+        refresher.add((PeriodicConfigStore) periodic);
         if (!Long.valueOf(OPTIONS - 1).equals(direct.get(options[OPTIONS - 1], "limit").orElseThrow())
                 || cached.getAll().size() != OPTIONS || periodic.getAll().size() != OPTIONS) {
             throw new IllegalStateException("the stores do not hold the " + OPTIONS + " options written");
@@ -97,7 +98,7 @@ public class ConfigStoreReadBenchmark {
         StoreSettings settings = new StoreSettings("bench-" + mode.configName(), TABLE, "bench", "_store", "_option",
                 mode, Duration.ofSeconds(1), null, false, BillingMode.PAY_PER_REQUEST, 0, 0, Duration.ofSeconds(30),
                 false);
-        return new DefaultConfigStore(settings, dynamo.documentClient(), change -> {
+        return DefaultConfigStore.of(settings, dynamo.documentClient(), change -> {
         }, loaded -> {
         });
     }

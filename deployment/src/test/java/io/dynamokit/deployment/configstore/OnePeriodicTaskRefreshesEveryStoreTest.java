@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.dynamokit.configstore.ConfigOption;
 import io.dynamokit.document.DocumentClient;
-import io.dynamokit.runtime.configstore.DefaultConfigStore;
+import io.dynamokit.runtime.configstore.PeriodicConfigStore;
 import io.dynamokit.runtime.configstore.PeriodicRefresher;
 import io.dynamokit.runtime.configstore.StoreSettings;
 import io.dynamokit.runtime.configstore.StoreSettings.Mode;
@@ -98,11 +98,11 @@ public class OnePeriodicTaskRefreshesEveryStoreTest {
         assertThat(loadedAt.get("fast").size()).isLessThanOrEqualTo(afterStop + 1);
     }
 
-    private DefaultConfigStore periodic(String name, Duration interval,
+    private PeriodicConfigStore periodic(String name, Duration interval,
             Consumer<Map<String, ConfigOption>> loaded) {
         StoreSettings settings = new StoreSettings(name, "StoreRefreshed", name, "_store", "_option", Mode.PERIODIC,
                 interval, null, false, BillingMode.PROVISIONED, 1, 1, Duration.ofSeconds(10), false);
-        return new DefaultConfigStore(settings, documents, change -> {
+        return new PeriodicConfigStore(settings, documents, change -> {
         }, loaded);
     }
 }

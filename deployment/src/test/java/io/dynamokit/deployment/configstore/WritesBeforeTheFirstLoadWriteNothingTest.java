@@ -84,7 +84,7 @@ public class WritesBeforeTheFirstLoadWriteNothingTest {
         StoreSettings settings = new StoreSettings("unloaded", "StoreUnloaded", "unloaded", "_store", "_option", mode,
                 Duration.ofHours(1), versionAttribute, false, BillingMode.PROVISIONED, 1, 1, Duration.ofSeconds(10),
                 false);
-        return new DefaultConfigStore(settings, documents, change -> {
+        return DefaultConfigStore.of(settings, documents, change -> {
         }, options -> {
         });
     }

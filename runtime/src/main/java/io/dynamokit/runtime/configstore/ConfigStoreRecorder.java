@@ -49,7 +49,7 @@ public class ConfigStoreRecorder {
                 StoreConfigSource source = ConfigStoreSources.of(name);
                 Consumer<Map<String, ConfigOption>> loaded = source == null ? options -> {
                 } : source::publish;
-                return new DefaultConfigStore(settings,
+                return DefaultConfigStore.of(settings,
                         new DefaultDocumentClient(client, DocumentSettings.of(dynamoKit.document()), executor),
                         events::fire, loaded);
             }
@@ -88,8 +88,8 @@ public class ConfigStoreRecorder {
             DefaultConfigStore store = ConfigStoreRegistry.store(name);
             StoreTable.prepare(store.settings(), store.documents());
             store.start();
-            if (store.settings().mode() == StoreSettings.Mode.PERIODIC) {
-                refresher.add(store);
+            if (store instanceof PeriodicConfigStore periodic) {
+                refresher.add(periodic);
             }
         }
     }

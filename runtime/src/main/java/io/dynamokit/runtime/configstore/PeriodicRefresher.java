@@ -34,7 +34,7 @@ public final class PeriodicRefresher {
     }
 
     /** Refreshes the store every {@code refresh-interval}, the first time one interval from now. */
-    public synchronized void add(DefaultConfigStore store) {
+    public synchronized void add(PeriodicConfigStore store) {
         long interval = store.settings().refreshInterval().toNanos();
         entries.add(new Entry(store, interval, nanoClock.getAsLong() + interval));
         schedule();
@@ -96,11 +96,11 @@ public final class PeriodicRefresher {
 
     private static final class Entry {
 
-        final DefaultConfigStore store;
+        final PeriodicConfigStore store;
         final long interval;
         long due;
 
-        Entry(DefaultConfigStore store, long interval, long due) {
+        Entry(PeriodicConfigStore store, long interval, long due) {
             this.store = store;
             this.interval = interval;
             this.due = due;
