@@ -6,7 +6,8 @@ import '@vaadin/progress-bar';
 import { columnBodyRenderer } from '@vaadin/grid/lit.js';
 
 /**
- * The declared tables: name in DynamoDB, status, and differences from the declaration.
+ * The declared tables: name in DynamoDB, status, stream and time to live (as declared, and as DynamoDB reports them
+ * where they differ), and differences from the declaration.
  */
 export class QwcDynamokitTables extends LitElement {
 
@@ -34,6 +35,9 @@ export class QwcDynamokitTables extends LitElement {
         ul {
             margin: 0;
             padding-left: 1em;
+        }
+        .reported {
+            color: var(--lumo-error-text-color);
         }
     `;
 
@@ -69,6 +73,10 @@ export class QwcDynamokitTables extends LitElement {
                 <vaadin-grid-column auto-width header="Table in DynamoDB" path="tableName"></vaadin-grid-column>
                 <vaadin-grid-column auto-width header="Status"
                     ${columnBodyRenderer(this._statusRenderer, [])}></vaadin-grid-column>
+                <vaadin-grid-column auto-width header="Stream"
+                    ${columnBodyRenderer(this._streamRenderer, [])}></vaadin-grid-column>
+                <vaadin-grid-column auto-width header="Time to live attribute"
+                    ${columnBodyRenderer(this._timeToLiveRenderer, [])}></vaadin-grid-column>
                 <vaadin-grid-column flex-grow="1" header="Differences from the declaration"
                     ${columnBodyRenderer(this._differencesRenderer, [])}></vaadin-grid-column>
             </vaadin-grid>`;
@@ -76,6 +84,22 @@ export class QwcDynamokitTables extends LitElement {
 
     _statusRenderer(table) {
         return html`<span class="status-${table.status}">${table.status}</span>`;
+    }
+
+    _streamRenderer(table) {
+        return QwcDynamokitTables._declaredAndReported(table.stream, table.reportedStream);
+    }
+
+    _timeToLiveRenderer(table) {
+        return QwcDynamokitTables._declaredAndReported(table.timeToLiveAttribute, table.reportedTimeToLiveAttribute);
+    }
+
+    /** The declared value; below it, what DynamoDB reports when that is something else. */
+    static _declaredAndReported(declared, reported) {
+        if (reported === undefined || reported === null) {
+            return html`${declared}`;
+        }
+        return html`<div>${declared}</div><div class="reported">in DynamoDB: ${reported}</div>`;
     }
 
     _differencesRenderer(table) {

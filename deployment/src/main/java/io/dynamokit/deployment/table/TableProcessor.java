@@ -1,11 +1,13 @@
 package io.dynamokit.deployment.table;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.jandex.ClassType;
 import org.jboss.jandex.DotName;
 
 import io.dynamokit.deployment.DynamoKitBuildTimeConfig;
+import io.dynamokit.runtime.table.DeclaredTables;
 import io.dynamokit.runtime.table.TableRecorder;
 import io.dynamokit.table.TableManager;
 import io.quarkiverse.amazon.common.deployment.RequireAmazonClientInjectionBuildItem;
@@ -24,8 +26,9 @@ import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Declarative tables: the {@link TableManager} bean over the default {@code DynamoDbClient}, schema management at
- * start-up (before the application's {@code StartupEvent} observers), and the readiness check.
+ * Declarative tables: the {@link TableManager} bean, and the internal {@link DeclaredTables} it is built on, over the
+ * default {@code DynamoDbClient}; schema management at start-up (before the application's {@code StartupEvent}
+ * observers); and the readiness check.
  * <p>
  * Tables are run time configuration, so these are registered whether or not tables are declared; without declared
  * tables nothing runs and no DynamoDB client is created.
@@ -33,6 +36,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public class TableProcessor {
 
     static final DotName SYNC_CLIENT = DotName.createSimple(DynamoDbClient.class);
+    static final DotName DECLARED_TABLES = DotName.createSimple(DeclaredTables.class);
     /** By name: the class needs MicroProfile Health, which only applications with SmallRye Health have. */
     static final String HEALTH_CHECK = "io.dynamokit.runtime.table.TablesHealthCheck";
 
@@ -42,12 +46,20 @@ public class TableProcessor {
             BuildProducer<SyntheticBeanBuildItem> beans,
             BuildProducer<RequireAmazonClientInjectionBuildItem> sdkClients) {
         sdkClients.produce(new RequireAmazonClientInjectionBuildItem(SYNC_CLIENT, ClientUtil.DEFAULT_CLIENT_NAME));
+        // a singleton, not a client proxy: start-up and the Dev UI use the internal type itself
+        beans.produce(SyntheticBeanBuildItem.configure(DeclaredTables.class)
+                .scope(Singleton.class)
+                .setRuntimeInit()
+                .unremovable()
+                .addInjectionPoint(ClassType.create(SYNC_CLIENT))
+                .createWith(recorder.declaredTables(executor.getExecutorProxy()))
+                .done());
         beans.produce(SyntheticBeanBuildItem.configure(TableManager.class)
                 .scope(ApplicationScoped.class)
                 .setRuntimeInit()
                 .unremovable()
-                .addInjectionPoint(ClassType.create(SYNC_CLIENT))
-                .createWith(recorder.tableManager(executor.getExecutorProxy()))
+                .addInjectionPoint(ClassType.create(DECLARED_TABLES))
+                .createWith(recorder.tableManager())
                 .done());
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.runtime.table.DeclaredTables;
 import io.dynamokit.runtime.table.TablesJsonRpcService;
 import io.dynamokit.table.TableManager;
 import io.dynamokit.table.TableStatus;
@@ -27,11 +28,13 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
  * With no strategy set, a test run creates missing declared tables with everything declared, before the application
- * starts; an existing table that differs in other ways than its keys is left as it is. The Dev UI card shows both.
+ * starts; an existing table that differs in other ways than its keys is left as it is. The Dev UI page shows them
+ * all, with each table's stream and time to live as declared and, where it differs, as DynamoDB reports it.
  */
 public class CreateIsTheTestDefaultTest {
 
     static final String FORUM = "quarkus.dynamokit.tables.\"CreateForum\".";
+    static final String STREAMED = "quarkus.dynamokit.tables.\"CreateStreamed\".";
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
@@ -52,7 +55,11 @@ public class CreateIsTheTestDefaultTest {
             .overrideConfigKey(FORUM + "tags.team", "forum")
             .overrideConfigKey(FORUM + "table-class", "standard-infrequent-access")
             .overrideConfigKey("quarkus.dynamokit.tables.\"CreateKept\".hash-key", "Id:S")
-            .overrideConfigKey("quarkus.dynamokit.tables.\"CreateKept\".read-capacity-units", "20");
+            .overrideConfigKey("quarkus.dynamokit.tables.\"CreateKept\".read-capacity-units", "20")
+            .overrideConfigKey(STREAMED + "hash-key", "Id:S")
+            .overrideConfigKey(STREAMED + "billing-mode", "on-demand")
+            .overrideConfigKey(STREAMED + "stream", "new-image")
+            .overrideConfigKey(STREAMED + "time-to-live-attribute", "ExpiresAt");
 
     static void existingTable() {
         System.setProperty("quarkus.dynamodb.endpoint-override", TestDynamoDb.endpoint());
@@ -60,6 +67,11 @@ public class CreateIsTheTestDefaultTest {
             TableFixtures.create(dynamo, t -> t.tableName("CreateKept").keySchema(hash("Id"))
                     .attributeDefinitions(string("Id"))
                     .provisionedThroughput(p -> p.readCapacityUnits(10L).writeCapacityUnits(5L)));
+            TableFixtures.create(dynamo, t -> t.tableName("CreateStreamed").keySchema(hash("Id"))
+                    .attributeDefinitions(string("Id")).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)));
+            dynamo.updateTimeToLive(b -> b.tableName("CreateStreamed")
+                    .timeToLiveSpecification(ttl -> ttl.attributeName("OldExpiry").enabled(true)));
         }
     }
 
@@ -68,6 +80,9 @@ public class CreateIsTheTestDefaultTest {
 
     @Inject
     DynamoDbClient dynamo;
+
+    @Inject
+    DeclaredTables declared;
 
     @Test
     void missingTableIsCreatedAsDeclared() {
@@ -98,12 +113,19 @@ public class CreateIsTheTestDefaultTest {
 
     @Test
     void devUiRowsHoldStatusAndDifferences() {
-        TablesJsonRpcService devUi = new TablesJsonRpcService(tables);
-        assertThat(devUi.getTableCount()).isEqualTo(2);
+        TablesJsonRpcService devUi = new TablesJsonRpcService(declared);
+        assertThat(devUi.getTableCount()).isEqualTo(3);
         assertThat(devUi.getTables()).containsExactly(
                 Map.of("declaredName", "CreateForum", "tableName", "CreateForum", "status", "RUNNING",
+                        "stream", "NEW_AND_OLD_IMAGES", "timeToLiveAttribute", "ExpiresAt",
                         "differences", List.of()),
                 Map.of("declaredName", "CreateKept", "tableName", "CreateKept", "status", "RUNNING",
-                        "differences", List.of("provisioned throughput read 10 != declared 20")));
+                        "stream", "none", "timeToLiveAttribute", "none",
+                        "differences", List.of("provisioned throughput read 10 != declared 20")),
+                Map.of("declaredName", "CreateStreamed", "tableName", "CreateStreamed", "status", "RUNNING",
+                        "stream", "NEW_IMAGE", "reportedStream", "KEYS_ONLY",
+                        "timeToLiveAttribute", "ExpiresAt", "reportedTimeToLiveAttribute", "OldExpiry",
+                        "differences", List.of("stream KEYS_ONLY != declared NEW_IMAGE",
+                                "time to live attribute OldExpiry != declared ExpiresAt")));
     }
 }

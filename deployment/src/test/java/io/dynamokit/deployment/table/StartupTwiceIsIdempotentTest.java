@@ -16,9 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.dynamokit.deployment.devservices.TestDynamoDb;
 import io.dynamokit.runtime.config.DynamoKitConfig;
-import io.dynamokit.runtime.document.DocumentSettings;
-import io.dynamokit.runtime.document.DefaultDocumentClient;
-import io.dynamokit.runtime.table.DefaultTableManager;
+import io.dynamokit.runtime.table.DeclaredTables;
 import io.dynamokit.runtime.table.TableDeclarations;
 import io.dynamokit.table.SchemaManagement;
 import io.dynamokit.table.TableManager;
@@ -85,9 +83,8 @@ public class StartupTwiceIsIdempotentTest {
                     SchemaManagement.UPDATE)) {
                 proxy.clearRequests();
                 proxy.resetConcurrency();
-                DefaultTableManager second = new DefaultTableManager(client,
-                        new DefaultDocumentClient(client, DocumentSettings.of(config.document()), executor),
-                        TableDeclarations.definitions(config), executor, Duration.ofSeconds(30));
+                DeclaredTables second = new DeclaredTables(client, TableDeclarations.definitions(config), executor,
+                        Duration.ofSeconds(30));
 
                 second.manageSchema(strategy, false, false);
 

@@ -28,12 +28,14 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 /**
  * {@code update} brings existing tables to their declarations in place: a global secondary index added, one removed,
  * one with another projection replaced, throughput, stream, time to live, deletion protection, and a switch from
- * on-demand to provisioned. The data stays.
+ * on-demand to provisioned; a stream no longer declared is turned off, and time to live moves to another attribute.
+ * The data stays.
  */
 public class UpdateConvergesTablesTest {
 
     static final String FORUM = "quarkus.dynamokit.tables.\"UpdateThread\".";
     static final String BILLING = "quarkus.dynamokit.tables.\"UpdateBilling\".";
+    static final String EXPIRY = "quarkus.dynamokit.tables.\"UpdateExpiry\".";
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
@@ -58,7 +60,10 @@ public class UpdateConvergesTablesTest {
             .overrideConfigKey(BILLING + "hash-key", "Id:S")
             .overrideConfigKey(BILLING + "billing-mode", "provisioned")
             .overrideConfigKey(BILLING + "global-secondary-indexes.ByKind.hash-key", "Kind:S")
-            .overrideConfigKey(BILLING + "global-secondary-indexes.ByKind.read-capacity-units", "2");
+            .overrideConfigKey(BILLING + "global-secondary-indexes.ByKind.read-capacity-units", "2")
+            .overrideConfigKey(EXPIRY + "hash-key", "Id:S")
+            .overrideConfigKey(EXPIRY + "billing-mode", "on-demand")
+            .overrideConfigKey(EXPIRY + "time-to-live-attribute", "ExpiresAt");
 
     static void existingTables() {
         System.setProperty("quarkus.dynamodb.endpoint-override", TestDynamoDb.endpoint());
@@ -80,6 +85,11 @@ public class UpdateConvergesTablesTest {
                     .attributeDefinitions(string("Id"), string("Kind")).billingMode(BillingMode.PAY_PER_REQUEST)
                     .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("ByKind").keySchema(hash("Kind"))
                             .projection(p -> p.projectionType(ProjectionType.ALL)).build()));
+            TableFixtures.create(dynamo, t -> t.tableName("UpdateExpiry").keySchema(hash("Id"))
+                    .attributeDefinitions(string("Id")).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
+            dynamo.updateTimeToLive(b -> b.tableName("UpdateExpiry")
+                    .timeToLiveSpecification(ttl -> ttl.attributeName("OldExpiry").enabled(true)));
         }
     }
 
@@ -119,5 +129,18 @@ public class UpdateConvergesTablesTest {
         assertThat(table.provisionedThroughput().readCapacityUnits()).isEqualTo(5L);
         assertThat(table.globalSecondaryIndexes()).singleElement()
                 .satisfies(i -> assertThat(i.provisionedThroughput().readCapacityUnits()).isEqualTo(2L));
+    }
+
+    @Test
+    void undeclaredStreamIsTurnedOffAndTimeToLiveMoves() {
+        assertThat(tables.diff("UpdateExpiry").differences()).isEmpty();
+        assertThat(dynamo.describeTable(b -> b.tableName("UpdateExpiry")).table().streamSpecification())
+                .satisfiesAnyOf(stream -> assertThat(stream).isNull(),
+                        stream -> assertThat(stream.streamEnabled()).isFalse());
+        assertThat(dynamo.describeTimeToLive(b -> b.tableName("UpdateExpiry")).timeToLiveDescription())
+                .satisfies(ttl -> {
+                    assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
+                    assertThat(ttl.attributeName()).isEqualTo("ExpiresAt");
+                });
     }
 }

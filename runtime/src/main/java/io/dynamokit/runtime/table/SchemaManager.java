@@ -25,16 +25,16 @@ final class SchemaManager {
             + "table. Declare a new table and copy the data over, or, where the data may go, delete the table "
             + "(TableManager.delete, or " + PROPERTY + "=drop-and-create outside production).";
 
-    private final DefaultTableManager manager;
+    private final DeclaredTables tables;
     private final SchemaManagement strategy;
 
-    SchemaManager(DefaultTableManager manager, SchemaManagement strategy) {
-        this.manager = manager;
+    SchemaManager(DeclaredTables tables, SchemaManagement strategy) {
+        this.tables = tables;
         this.strategy = strategy;
     }
 
     void run(boolean production, boolean allowDropAndCreateInProd) {
-        if (strategy == SchemaManagement.NONE || manager.definitions().isEmpty()) {
+        if (strategy == SchemaManagement.NONE || tables.definitions().isEmpty()) {
             return;
         }
         long start = System.nanoTime();
@@ -60,9 +60,9 @@ final class SchemaManager {
     }
 
     private String validate() {
-        Map<String, ActualTable> actual = manager.readAll(manager.definitions());
+        Map<String, ActualTable> actual = tables.readAll(tables.definitions());
         List<TableDiff> differing = new ArrayList<>();
-        for (TableDefinition table : manager.definitions()) {
+        for (TableDefinition table : tables.definitions()) {
             TableDiff diff = TableComparison.diff(table, actual.get(table.declaredName()));
             if (!diff.isEmpty()) {
                 differing.add(diff);
@@ -81,15 +81,15 @@ final class SchemaManager {
                     .append(PROPERTY).append("=update.");
             throw new TableManagementException(message.toString());
         }
-        return count(manager.definitions().size()) + " as declared";
+        return count(tables.definitions().size()) + " as declared";
     }
 
     private String createOrUpdate(boolean update) {
-        Map<String, ActualTable> actual = manager.readAll(manager.definitions());
+        Map<String, ActualTable> actual = tables.readAll(tables.definitions());
         List<TableDefinition> missing = new ArrayList<>();
         List<TableDefinition> differing = new ArrayList<>();
         List<TableDiff.Difference> blocking = new ArrayList<>();
-        for (TableDefinition table : manager.definitions()) {
+        for (TableDefinition table : tables.definitions()) {
             ActualTable existing = actual.get(table.declaredName());
             if (!existing.exists()) {
                 missing.add(table);
@@ -104,7 +104,7 @@ final class SchemaManager {
             if (!update && diff.requiringRecreation().isEmpty()) {
                 LOG.warnf("Table %s differs from its declaration, and %s=create leaves existing tables as they are "
                         + "(update changes them):\n - %s", table.tableName(), PROPERTY,
-                        DefaultTableManager.join(diff.differences()));
+                        TableComparison.lines(diff.differences()));
             }
         }
         if (!blocking.isEmpty()) {
@@ -112,25 +112,25 @@ final class SchemaManager {
                     + (update ? "these tables cannot be brought to their declarations without deleting them and "
                             + "their data:"
                             : "these existing tables have other keys or local secondary indexes than declared:")
-                    + "\n - " + DefaultTableManager.join(blocking) + "\n" + RECREATION_ADVICE);
+                    + "\n - " + TableComparison.lines(blocking) + "\n" + RECREATION_ADVICE);
         }
-        manager.forEachTable(missing, new DefaultTableManager.TableTask<Void>() {
+        tables.forEachTable(missing, new ConcurrentTables.TableTask<Void>() {
             @Override
             public Void run(TableDefinition table) {
-                manager.create(table);
+                tables.converger().create(table);
                 return null;
             }
         });
         if (update) {
-            manager.forEachTable(differing, new DefaultTableManager.TableTask<Void>() {
+            tables.forEachTable(differing, new ConcurrentTables.TableTask<Void>() {
                 @Override
                 public Void run(TableDefinition table) {
-                    manager.converge(table);
+                    tables.converger().converge(table);
                     return null;
                 }
             });
         }
-        int unchanged = manager.definitions().size() - missing.size() - (update ? differing.size() : 0);
+        int unchanged = tables.definitions().size() - missing.size() - (update ? differing.size() : 0);
         return count(missing.size()) + " created, " + (update ? count(differing.size()) + " updated, " : "")
                 + count(unchanged) + " unchanged";
     }
@@ -142,15 +142,15 @@ final class SchemaManager {
                     + "application): it is refused. Use update or create, or set "
                     + "quarkus.dynamokit.allow-drop-and-create-in-prod=true to allow it.");
         }
-        manager.forEachTable(manager.definitions(), new DefaultTableManager.TableTask<Void>() {
+        tables.forEachTable(tables.definitions(), new ConcurrentTables.TableTask<Void>() {
             @Override
             public Void run(TableDefinition table) {
-                manager.drop(table);
-                manager.create(table);
+                tables.dropper().drop(table);
+                tables.converger().create(table);
                 return null;
             }
         });
-        return count(manager.definitions().size()) + " dropped and created";
+        return count(tables.definitions().size()) + " dropped and created";
     }
 
     private static String count(int tables) {

@@ -280,6 +280,18 @@ final class TableComparison {
         return NONE;
     }
 
+    /** The differences' sentences, one per line, each after the first preceded by " - ". */
+    static String lines(List<TableDiff.Difference> differences) {
+        StringBuilder text = new StringBuilder();
+        for (TableDiff.Difference difference : differences) {
+            if (text.length() > 0) {
+                text.append("\n - ");
+            }
+            text.append(difference);
+        }
+        return text.toString();
+    }
+
     private void inPlace(String description) {
         add(description, true);
     }

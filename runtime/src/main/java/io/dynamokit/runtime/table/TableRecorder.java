@@ -6,12 +6,9 @@ import java.util.function.Function;
 import io.dynamokit.runtime.client.ClientSettings;
 import io.dynamokit.runtime.config.DynamoKitConfig;
 import io.dynamokit.runtime.config.TablesConfig;
-import io.dynamokit.runtime.document.DocumentSettings;
-import io.dynamokit.runtime.document.DefaultDocumentClient;
 import io.dynamokit.table.SchemaManagement;
 import io.dynamokit.table.TableManager;
 import io.quarkus.arc.Arc;
-import io.quarkus.arc.ClientProxy;
 import io.quarkus.arc.SyntheticCreationalContext;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.RuntimeValue;
@@ -20,7 +17,8 @@ import io.quarkus.runtime.configuration.ConfigUtils;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Creates the {@link TableManager} bean and applies {@code quarkus.dynamokit.schema-management} at start-up.
+ * Creates the {@link DeclaredTables} and {@link TableManager} beans and applies
+ * {@code quarkus.dynamokit.schema-management} at start-up.
  */
 @Recorder
 public class TableRecorder {
@@ -31,17 +29,24 @@ public class TableRecorder {
         this.config = config;
     }
 
-    public Function<SyntheticCreationalContext<TableManager>, TableManager> tableManager(
+    public Function<SyntheticCreationalContext<DeclaredTables>, DeclaredTables> declaredTables(
             ScheduledExecutorService executor) {
+        return new Function<SyntheticCreationalContext<DeclaredTables>, DeclaredTables>() {
+            @Override
+            public DeclaredTables apply(SyntheticCreationalContext<DeclaredTables> context) {
+                DynamoKitConfig dynamoKit = config.getValue();
+                return new DeclaredTables(context.getInjectedReference(DynamoDbClient.class),
+                        TableDeclarations.definitions(dynamoKit), executor,
+                        dynamoKit.declarativeTables().schemaManagementTimeout());
+            }
+        };
+    }
+
+    public Function<SyntheticCreationalContext<TableManager>, TableManager> tableManager() {
         return new Function<SyntheticCreationalContext<TableManager>, TableManager>() {
             @Override
             public TableManager apply(SyntheticCreationalContext<TableManager> context) {
-                DynamoKitConfig dynamoKit = config.getValue();
-                DynamoDbClient client = context.getInjectedReference(DynamoDbClient.class);
-                return new DefaultTableManager(client,
-                        new DefaultDocumentClient(client, DocumentSettings.of(dynamoKit.document()), executor),
-                        TableDeclarations.definitions(dynamoKit), executor,
-                        dynamoKit.declarativeTables().schemaManagementTimeout());
+                return new DefaultTableManager(context.getInjectedReference(DeclaredTables.class));
             }
         };
     }
@@ -57,9 +62,8 @@ public class TableRecorder {
         if (tables.tables().isEmpty() || tables.schemaManagement() == SchemaManagement.NONE) {
             return;
         }
-        TableManager bean = Arc.container().instance(TableManager.class).get();
-        DefaultTableManager manager = (DefaultTableManager) ClientProxy.unwrap(bean);
-        manager.manageSchema(tables.schemaManagement(), isProduction(), tables.allowDropAndCreateInProd());
+        Arc.container().instance(DeclaredTables.class).get()
+                .manageSchema(tables.schemaManagement(), isProduction(), tables.allowDropAndCreateInProd());
     }
 
     /** The prod profile, or any profile of an application started in production mode (java -jar, native). */

@@ -7,49 +7,74 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import io.dynamokit.runtime.table.ConcurrentTables.TableTask;
 import io.dynamokit.table.TableDiff;
-import io.dynamokit.table.TableManager;
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * What the Dev UI card shows of the declared tables: each one's name in DynamoDB, status and differences from its
- * declaration.
+ * What the Dev UI page shows of the declared tables: each one's name in DynamoDB, status, stream and time to live as
+ * declared (and as DynamoDB reports them where they differ), and its differences from the declaration.
  */
 public class TablesJsonRpcService {
 
-    private final TableManager tables;
+    private final DeclaredTables tables;
 
     @Inject
-    public TablesJsonRpcService(TableManager tables) {
+    public TablesJsonRpcService(DeclaredTables tables) {
         this.tables = tables;
     }
 
     /** How many tables are declared, for the card's label. */
     public int getTableCount() {
-        return tables.tables().size();
+        return tables.names().size();
     }
 
-    /** One row per declared table: {@code declaredName}, {@code tableName}, {@code status}, {@code differences}. */
+    /**
+     * One row per declared table, each read once, all at the same time: {@code declaredName}, {@code tableName},
+     * {@code status}, {@code stream} and {@code timeToLiveAttribute} as declared ({@code none} when not),
+     * {@code reportedStream} and {@code reportedTimeToLiveAttribute} only when the existing table has other ones, and
+     * {@code differences}.
+     */
     @Blocking
     public List<Map<String, Object>> getTables() {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (String table : tables.tables()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("declaredName", table);
-            row.put("tableName", tables.tableName(table));
-            List<String> differences = new ArrayList<>();
-            try {
-                row.put("status", tables.status(table).name());
-                for (TableDiff.Difference difference : tables.diff(table).differences()) {
-                    differences.add(difference.description());
-                }
-            } catch (RuntimeException e) {
-                row.put("status", "UNKNOWN");
-                differences.add("DynamoDB did not answer: " + e.getMessage());
+        return new ArrayList<>(tables.forEachTable(tables.definitions(), new TableTask<Map<String, Object>>() {
+            @Override
+            public Map<String, Object> run(TableDefinition table) {
+                return row(table);
             }
-            row.put("differences", differences);
-            rows.add(row);
+        }).values());
+    }
+
+    private Map<String, Object> row(TableDefinition table) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("declaredName", table.declaredName());
+        row.put("tableName", table.tableName());
+        String stream = table.stream() == null ? TableComparison.NONE : table.stream().toString();
+        String timeToLive = table.timeToLiveAttribute() == null ? TableComparison.NONE : table.timeToLiveAttribute();
+        row.put("stream", stream);
+        row.put("timeToLiveAttribute", timeToLive);
+        List<String> differences = new ArrayList<>();
+        try {
+            ActualTable actual = tables.reader().read(table);
+            row.put("status", TableReader.statusOf(actual.table()).name());
+            if (actual.exists()) {
+                String reportedStream = TableComparison.stream(actual.table().streamSpecification());
+                if (!reportedStream.equals(stream)) {
+                    row.put("reportedStream", reportedStream);
+                }
+                String reportedTimeToLive = TableComparison.timeToLiveAttribute(actual.timeToLive());
+                if (!reportedTimeToLive.equals(timeToLive)) {
+                    row.put("reportedTimeToLiveAttribute", reportedTimeToLive);
+                }
+            }
+            for (TableDiff.Difference difference : TableComparison.diff(table, actual).differences()) {
+                differences.add(difference.description());
+            }
+        } catch (RuntimeException e) {
+            row.put("status", "UNKNOWN");
+            differences.add("DynamoDB did not answer: " + e.getMessage());
         }
-        return rows;
+        row.put("differences", differences);
+        return row;
     }
 }
