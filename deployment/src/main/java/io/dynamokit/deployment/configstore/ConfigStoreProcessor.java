@@ -22,6 +22,8 @@ import io.dynamokit.configstore.ConfigStoreName;
 import io.dynamokit.deployment.table.TablesManagedBuildItem;
 import io.dynamokit.runtime.config.DynamoKitConfig;
 import io.dynamokit.runtime.configstore.ConfigStoreConfigBuilder;
+import io.dynamokit.runtime.configstore.ConfigStoreProperties;
+import io.dynamokit.runtime.configstore.ConfigStoreProperties.StoreProperty;
 import io.dynamokit.runtime.configstore.ConfigStoreRecorder;
 import io.dynamokit.runtime.configstore.ConfigStoreRegistry;
 import io.dynamokit.runtime.configstore.StoreSettings;
@@ -61,11 +63,6 @@ public class ConfigStoreProcessor {
     static final DotName CONFIG_STORE_NAME = DotName.createSimple(ConfigStoreName.class);
     static final DotName SYNC_CLIENT = DotName.createSimple(DynamoDbClient.class);
     private static final Type STRING = ClassType.create(DotName.createSimple(String.class));
-    static final String PREFIX = "quarkus.dynamokit.config-stores.";
-    /** The keys of a store, to tell the unnamed store's properties from a named store's. */
-    static final Set<String> KEYS = Set.of("table", "store-name", "store-key-attribute", "option-key-attribute",
-            "mode", "refresh-interval", "optimistic-locking", "version-attribute", "create-table", "billing-mode",
-            "read-capacity-units", "write-capacity-units", "table-ready-timeout", "config-source");
 
     /** The configured stores' names, sorted, so that the recorded start-up code is stable. */
     public static final class ConfigStoresBuildItem extends SimpleBuildItem {
@@ -164,35 +161,13 @@ public class ConfigStoreProcessor {
     static Set<String> configuredStores(Config config) {
         Set<String> stores = new TreeSet<>();
         for (String property : config.getPropertyNames()) {
-            String name = property;
-            if (name.startsWith("%")) {
-                int dot = name.indexOf('.');
-                if (dot < 0) {
-                    continue;
-                }
-                name = name.substring(dot + 1);
-            }
-            if (!name.startsWith(PREFIX) || config.getConfigValue(name).getValue() == null) {
-                continue;
-            }
-            String store = storeOf(name.substring(PREFIX.length()));
-            if (store != null) {
-                stores.add(store);
+            StoreProperty parsed = ConfigStoreProperties.parse(property);
+            if (parsed != null
+                    && config.getConfigValue(ConfigStoreProperties.withoutProfile(property)).getValue() != null) {
+                stores.add(parsed.store());
             }
         }
         return stores;
-    }
-
-    static String storeOf(String rest) {
-        String first = rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
-        if (KEYS.contains(first)) {
-            return DynamoKitConfig.DEFAULT_STORE;
-        }
-        if (rest.startsWith("\"")) {
-            int close = rest.indexOf('"', 1);
-            return close > 1 ? rest.substring(1, close) : null;
-        }
-        return rest.contains(".") ? first : null;
     }
 
     /** Store name to where it is injected. */

@@ -22,7 +22,6 @@ import io.smallrye.config.ConfigValue;
  */
 public final class ConfigStoreSources implements ConfigSourceFactory {
 
-    static final String PREFIX = "quarkus.dynamokit.config-stores.";
     static final String ENABLED = "config-source.enabled";
     static final String ORDINAL = "config-source.ordinal";
     static final int DEFAULT_ORDINAL = 275;
@@ -37,9 +36,8 @@ public final class ConfigStoreSources implements ConfigSourceFactory {
         context.iterateNames().forEachRemaining(names::add);
         for (String name : names) {
             // %dev.quarkus.dynamokit...: looked up without the profile, which the context resolves
-            String property = name.startsWith("%") && name.indexOf('.') > 0 ? name.substring(name.indexOf('.') + 1)
-                    : name;
-            String store = storeOf(property);
+            String property = ConfigStoreProperties.withoutProfile(name);
+            String store = property == null ? null : storeOf(property);
             if (store == null || SOURCES.containsKey(store)) {
                 continue;
             }
@@ -71,21 +69,8 @@ public final class ConfigStoreSources implements ConfigSourceFactory {
      * {@code quarkus.dynamokit.config-stores."flags".config-source.enabled}; null for any other property.
      */
     static String storeOf(String property) {
-        if (!property.startsWith(PREFIX) || !property.endsWith(ENABLED)) {
-            return null;
-        }
-        String middle = property.substring(PREFIX.length(), property.length() - ENABLED.length());
-        if (middle.isEmpty()) {
-            return DynamoKitConfig.DEFAULT_STORE;
-        }
-        if (!middle.endsWith(".")) {
-            return null;
-        }
-        String store = middle.substring(0, middle.length() - 1);
-        if (store.length() > 1 && store.startsWith("\"") && store.endsWith("\"")) {
-            store = store.substring(1, store.length() - 1);
-        }
-        return store.isEmpty() ? null : store;
+        ConfigStoreProperties.StoreProperty parsed = ConfigStoreProperties.parse(property);
+        return parsed != null && ENABLED.equals(parsed.key()) ? parsed.store() : null;
     }
 
     /** The source of this store, or null when it has none. */

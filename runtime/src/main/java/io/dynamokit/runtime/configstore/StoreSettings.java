@@ -53,8 +53,7 @@ public record StoreSettings(String name, String tableName, String storeName, Str
 
     /** The property prefix of the store, for messages: {@code quarkus.dynamokit.config-stores."flags".}. */
     public static String prefix(String name) {
-        return DynamoKitConfig.DEFAULT_STORE.equals(name) ? "quarkus.dynamokit.config-stores."
-                : "quarkus.dynamokit.config-stores.\"" + name + "\".";
+        return ConfigStoreProperties.prefix(name);
     }
 
     /**
