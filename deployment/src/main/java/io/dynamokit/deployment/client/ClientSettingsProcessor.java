@@ -20,6 +20,7 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.ExecutorBuildItem;
+import io.quarkus.runtime.ApplicationConfig;
 import io.quarkus.runtime.RuntimeValue;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
@@ -32,6 +33,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  */
 public class ClientSettingsProcessor {
 
+    /** The {@code service} of measurements when {@code quarkus.application.name} is not set. */
+    static final String UNNAMED_SERVICE = "application";
+
     /** Bad client settings fail start-up, whether or not a client is injected. */
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
@@ -42,6 +46,7 @@ public class ClientSettingsProcessor {
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
     void customizeDynamoDbClientBuilders(List<AmazonClientBuilderBuildItem> clientBuilders,
+            ApplicationConfig application,
             DynamoKitClientRecorder recorder,
             AmazonClientOpenTelemetryRecorder openTelemetryRecorder,
             ExecutorBuildItem executor,
@@ -56,7 +61,7 @@ public class ClientSettingsProcessor {
             }
             if (interceptor == null) {
                 interceptor = recorder.createInterceptor();
-                instrumentation = recorder.createInstrumentation();
+                instrumentation = recorder.createInstrumentation(application.name().orElse(UNNAMED_SERVICE));
             }
             RuntimeValue<AwsClientBuilder> customized = recorder.customize(clientBuilder.getClientBuilder(), interceptor,
                     instrumentation);

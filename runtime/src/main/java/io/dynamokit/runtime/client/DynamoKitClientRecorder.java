@@ -3,14 +3,14 @@ package io.dynamokit.runtime.client;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import io.dynamokit.runtime.config.ClientConfig;
 import io.dynamokit.runtime.config.DynamoKitConfig;
 import io.dynamokit.runtime.instrument.InstrumentationInterceptor;
 import io.dynamokit.runtime.instrument.MeasurementSink;
 import io.dynamokit.runtime.instrument.ScopeCarryingExecutor;
+import io.quarkiverse.amazon.common.runtime.AmazonClientConfig;
+import io.quarkiverse.amazon.common.runtime.ClientUtil;
+import io.quarkiverse.amazon.dynamodb.runtime.DynamoDbConfig;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 import io.quarkus.runtime.configuration.ConfigUtils;
@@ -22,15 +22,18 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 
 /**
  * Applies the {@code quarkus.dynamokit.client.*} settings to the DynamoDB client builders of the Quarkus Amazon
- * DynamoDB extension, before it builds its client beans.
+ * DynamoDB extension, before it builds its client beans. The few {@code quarkus.dynamodb.*} settings it needs are read
+ * through that extension's own run time configuration ({@link DynamoDbConfig}).
  */
 @Recorder
 public class DynamoKitClientRecorder {
 
     private final RuntimeValue<DynamoKitConfig> config;
+    private final RuntimeValue<DynamoDbConfig> dynamoDb;
 
-    public DynamoKitClientRecorder(RuntimeValue<DynamoKitConfig> config) {
+    public DynamoKitClientRecorder(RuntimeValue<DynamoKitConfig> config, RuntimeValue<DynamoDbConfig> dynamoDb) {
         this.config = config;
+        this.dynamoDb = dynamoDb;
     }
 
     public void validate() {
@@ -47,14 +50,17 @@ public class DynamoKitClientRecorder {
         return new RuntimeValue<>(new DynamoKitRequestInterceptor(client.extraHeaders(), limiter));
     }
 
-    /** One measurement sink for all DynamoDB clients, tagged with the application and its environment. */
-    public RuntimeValue<InstrumentationInterceptor> createInstrumentation() {
-        Config all = ConfigProvider.getConfig();
-        String service = all.getOptionalValue("quarkus.application.name", String.class).orElse("application");
+    /**
+     * One measurement sink for all DynamoDB clients, tagged with the application and its environment.
+     *
+     * @param service the application's name ({@code quarkus.application.name}, fixed at build time)
+     */
+    public RuntimeValue<InstrumentationInterceptor> createInstrumentation(String service) {
         String environment = config.getValue().instrumentation().environment()
                 .orElse(ConfigUtils.getProfiles().isEmpty() ? "prod" : ConfigUtils.getProfiles().get(0));
-        Duration attemptTimeout = all.getOptionalValue("quarkus.dynamodb.api-call-attempt-timeout", Duration.class)
-                .orElse(null);
+        AmazonClientConfig defaultClient = dynamoDb.getValue().clients().get(ClientUtil.DEFAULT_CLIENT_NAME);
+        Duration attemptTimeout = defaultClient == null ? null
+                : defaultClient.sdk().apiCallAttemptTimeout().orElse(null);
         return new RuntimeValue<>(new InstrumentationInterceptor(MeasurementSink.toCdiObservers(service, environment),
                 attemptTimeout));
     }
@@ -80,10 +86,7 @@ public class DynamoKitClientRecorder {
      */
     public RuntimeValue<AwsClientBuilder> carryInstrumentation(RuntimeValue<AwsClientBuilder> builder,
             Executor quarkusExecutor) {
-        boolean threadPool = ConfigProvider.getConfig()
-                .getOptionalValue("quarkus.dynamodb.async-client.advanced.use-future-completion-thread-pool",
-                        Boolean.class)
-                .orElse(Boolean.TRUE);
+        boolean threadPool = dynamoDb.getValue().asyncClient().advanced().useFutureCompletionThreadPool();
         Executor completion = new ScopeCarryingExecutor(threadPool ? quarkusExecutor : null);
         ((AwsAsyncClientBuilder<?, ?>) builder.getValue()).asyncConfiguration(ClientAsyncConfiguration.builder()
                 .advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR, completion)
