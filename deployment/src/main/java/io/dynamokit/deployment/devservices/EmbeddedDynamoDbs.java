@@ -5,6 +5,11 @@ import org.jboss.logging.Logger;
 /**
  * The one embedded DynamoDB of this JVM: started on first need, kept across live reloads and test classes, replaced
  * when its settings change, stopped when the JVM exits.
+ * <p>
+ * This is the extension's one piece of static mutable state, on purpose: a live reload or the next test class runs
+ * every build step again, with new build items and new beans, so only static state outlives a restart. Keeping the
+ * engine here is what lets dev mode keep its port and data across reloads, and a run's test classes share one
+ * engine instead of starting one each.
  */
 final class EmbeddedDynamoDbs {
 

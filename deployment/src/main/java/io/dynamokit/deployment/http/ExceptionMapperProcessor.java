@@ -65,13 +65,15 @@ public class ExceptionMapperProcessor {
      */
     @BuildStep
     void requestBodyMappers(Capabilities capabilities, DynamoKitFixedConfig config,
-            BuildProducer<ExceptionMapperBuildItem> mappers) {
+            BuildProducer<ExceptionMapperBuildItem> mappers, BuildProducer<AdditionalBeanBuildItem> beans) {
         DynamoKitFixedConfig.ExceptionMappers switches = config.exceptionMappers();
         if (!capabilities.isPresent(Capability.REST) || !switches.enabled() || !switches.requestBody()) {
             return;
         }
         mappers.produce(new ExceptionMapperBuildItem(UnsupportedMediaTypeMapper.class.getName(),
                 NOT_SUPPORTED, REQUEST_PRIORITY, false));
+        // a bean, so that Quarkus REST uses one instance, which keeps the routing tables it looks endpoints up in
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(UnsupportedMediaTypeMapper.class));
         if (capabilities.isPresent(Capability.REST_JACKSON)) {
             mappers.produce(new ExceptionMapperBuildItem(UnreadableBodyMapper.class.getName(),
                     WEB_APPLICATION, REQUEST_PRIORITY, false));

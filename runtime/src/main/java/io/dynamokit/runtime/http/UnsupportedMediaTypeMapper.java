@@ -3,6 +3,7 @@ package io.dynamokit.runtime.http;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -24,14 +25,16 @@ import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
  * <p>
  * Quarkus REST refuses a content type while it routes the request, before the resource method is the request's target,
  * and its exception does not say what the method accepts: the method is looked up again through the same routing
- * tables (on this failure path only).
+ * tables (on this failure path only). A singleton bean, so that those tables are built once per application start,
+ * on the first 415.
  */
+@Singleton
 public class UnsupportedMediaTypeMapper implements ResteasyReactiveExceptionMapper<NotSupportedException> {
 
     static final String TYPE = "urn:dynamokit:problem:unsupported-media-type";
     private static final Logger LOG = Logger.getLogger(UnsupportedMediaTypeMapper.class);
 
-    private static volatile RoutingTables tables;
+    private volatile RoutingTables tables;
 
     @Override
     public Response toResponse(NotSupportedException exception) {
@@ -62,7 +65,7 @@ public class UnsupportedMediaTypeMapper implements ResteasyReactiveExceptionMapp
                 .string("contentType", contentType).strings("accepted", accepted).response().build();
     }
 
-    private static List<MediaType> consumes(ResteasyReactiveRequestContext request) {
+    private List<MediaType> consumes(ResteasyReactiveRequestContext request) {
         RuntimeResource target = request.getTarget();
         if (target == null) {
             target = routedTarget(request);
@@ -70,7 +73,7 @@ public class UnsupportedMediaTypeMapper implements ResteasyReactiveExceptionMapp
         return target == null ? List.of() : target.getConsumes();
     }
 
-    private static RuntimeResource routedTarget(ResteasyReactiveRequestContext request) {
+    private RuntimeResource routedTarget(ResteasyReactiveRequestContext request) {
         Deployment deployment = request.getDeployment();
         RoutingTables current = tables;
         if (current == null || current.deployment != deployment) {
