@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.deployment.devservices.EmbeddedDynamoDbFixture;
 import io.quarkiverse.amazon.common.AmazonClient;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,7 +29,7 @@ public class ExplicitEndpointAndNamedClientTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .setBeforeAllCustomizer(() -> System.setProperty("quarkus.dynamodb.endpoint-override", TestDynamoDb.endpoint()))
+            .setBeforeAllCustomizer(() -> System.setProperty("quarkus.dynamodb.endpoint-override", EmbeddedDynamoDbFixture.endpoint()))
             .setAfterAllCustomizer(() -> System.clearProperty("quarkus.dynamodb.endpoint-override"))
             .overrideConfigKey("quarkus.dynamodb.aws.region", "eu-west-1")
             .overrideConfigKey("quarkus.dynamodb.aws.credentials.type", "static")

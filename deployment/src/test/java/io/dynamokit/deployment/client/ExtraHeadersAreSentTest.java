@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.deployment.devservices.EmbeddedDynamoDbFixture;
 import io.dynamokit.test.fault.FaultProxy;
 import io.dynamokit.test.fault.LoopbackPorts;
 import io.quarkiverse.amazon.common.AmazonClient;
@@ -28,7 +28,7 @@ public class ExtraHeadersAreSentTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withConfigurationResource("explicit-endpoint.properties")
-            .setBeforeAllCustomizer(() -> TestDynamoDb.endpoint())
+            .setBeforeAllCustomizer(() -> EmbeddedDynamoDbFixture.endpoint())
             .overrideConfigKey("quarkus.dynamodb.endpoint-override", "http://127.0.0.1:" + PROXY_PORT)
             .overrideConfigKey("quarkus.dynamokit.client.extra-headers.X-Tenant", "acme")
             .overrideConfigKey("quarkus.dynamokit.client.extra-headers.X-Gateway-Authorization", "Bearer t0ken");

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.deployment.devservices.EmbeddedDynamoDbFixture;
 import io.dynamokit.test.fault.FaultProxy;
 import io.dynamokit.test.fault.FaultRule;
 import io.dynamokit.test.fault.LoopbackPorts;
@@ -30,7 +30,7 @@ public class WithoutInFlightBoundConcurrencyIsHigherTest {
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withConfigurationResource("explicit-endpoint.properties")
             .withApplicationRoot(jar -> jar.addClass(InFlightBoundHoldsUnderConcurrencyTest.class))
-            .setBeforeAllCustomizer(() -> TestDynamoDb.endpoint())
+            .setBeforeAllCustomizer(() -> EmbeddedDynamoDbFixture.endpoint())
             .overrideConfigKey("quarkus.dynamodb.endpoint-override", "http://127.0.0.1:" + PROXY_PORT);
 
     @Inject

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.deployment.devservices.EmbeddedDynamoDbFixture;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,7 +40,7 @@ public class ConfigSourceOrdinalDecidesOverApplicationPropertiesTest {
             .overrideConfigKey("quarkus.dynamokit.config-stores.\"high\".config-source.ordinal", "300");
 
     static void sameOptionInBothStores() {
-        System.setProperty("quarkus.dynamodb.endpoint-override", TestDynamoDb.endpoint());
+        System.setProperty("quarkus.dynamodb.endpoint-override", EmbeddedDynamoDbFixture.endpoint());
         try (DynamoDbClient dynamo = StoreFixtures.testDynamoDb()) {
             StoreFixtures.table(dynamo, "StoreOrdinals", "_store", "_option");
             StoreFixtures.put(dynamo, "StoreOrdinals", "low", "below", Map.of("color", AttributeValue.fromS("from-low"),

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.dynamokit.configstore.ConfigStoreTableException;
-import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.deployment.devservices.EmbeddedDynamoDbFixture;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -18,7 +18,7 @@ public class MissingStoreTableFailsStartupTest {
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withConfigurationResource("explicit-endpoint.properties")
             .setBeforeAllCustomizer(
-                    () -> System.setProperty("quarkus.dynamodb.endpoint-override", TestDynamoDb.endpoint()))
+                    () -> System.setProperty("quarkus.dynamodb.endpoint-override", EmbeddedDynamoDbFixture.endpoint()))
             .setAfterAllCustomizer(() -> System.clearProperty("quarkus.dynamodb.endpoint-override"))
             .overrideConfigKey("quarkus.dynamokit.config-stores.table", "StoreNeverCreated")
             .overrideConfigKey("quarkus.dynamokit.config-stores.create-table", "false")

@@ -18,7 +18,7 @@ import io.dynamokit.configstore.ConfigStore;
 import io.dynamokit.configstore.ConfigStoreChange;
 import io.dynamokit.configstore.ConfigStoreChange.Kind;
 import io.dynamokit.configstore.ConfigStoreName;
-import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.deployment.devservices.EmbeddedDynamoDbFixture;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -61,7 +61,7 @@ public class PeriodicStoresAndConfigSourceTest {
     Settings settings;
 
     static void existingOptions() {
-        System.setProperty("quarkus.dynamodb.endpoint-override", TestDynamoDb.endpoint());
+        System.setProperty("quarkus.dynamodb.endpoint-override", EmbeddedDynamoDbFixture.endpoint());
         try (DynamoDbClient dynamo = StoreFixtures.testDynamoDb()) {
             StoreFixtures.table(dynamo, "StorePeriodic", "_store", "_option");
             StoreFixtures.put(dynamo, "StorePeriodic", "fast", "feature",

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import io.dynamokit.configstore.ConfigStoreTableException;
-import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.deployment.devservices.EmbeddedDynamoDbFixture;
 import io.dynamokit.test.fault.FaultProxy;
 import io.dynamokit.test.fault.FaultRule;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -28,9 +28,9 @@ final class StoreFixtures {
     }
 
     static DynamoDbClient testDynamoDb() {
-        // inside the application, whose class loader has its own copy of TestDynamoDb, the property says where it runs
-        String endpoint = System.getProperty(TestDynamoDb.ENDPOINT_PROPERTY);
-        return DynamoDbClient.builder().endpointOverride(URI.create(endpoint != null ? endpoint : TestDynamoDb.endpoint())).region(Region.US_EAST_1)
+        // inside the application, whose class loader has its own copy of EmbeddedDynamoDbFixture, the property says where it runs
+        String endpoint = System.getProperty(EmbeddedDynamoDbFixture.ENDPOINT_PROPERTY);
+        return DynamoDbClient.builder().endpointOverride(URI.create(endpoint != null ? endpoint : EmbeddedDynamoDbFixture.endpoint())).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testkey", "testsecret")))
                 .build();
     }
@@ -69,7 +69,7 @@ final class StoreFixtures {
      * system property, read when the application starts).
      */
     static FaultProxy startupThrough(FaultRule rule) {
-        FaultProxy proxy = FaultProxy.start(URI.create(TestDynamoDb.endpoint()));
+        FaultProxy proxy = FaultProxy.start(URI.create(EmbeddedDynamoDbFixture.endpoint()));
         proxy.addRule(rule);
         System.setProperty(ENDPOINT_OVERRIDE, proxy.uri().toString());
         return proxy;

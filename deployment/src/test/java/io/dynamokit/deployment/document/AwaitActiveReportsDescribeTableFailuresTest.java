@@ -27,7 +27,7 @@ public class AwaitActiveReportsDescribeTableFailuresTest {
     private static final int PROXY_PORT = LoopbackPorts.reserve(AwaitActiveReportsDescribeTableFailuresTest.class.getName());
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = TestFixtures.appBehindProxy(PROXY_PORT);
+    static final QuarkusUnitTest APP = DocumentFixtures.appBehindProxy(PROXY_PORT);
 
     @Inject
     DocumentClient documents;
@@ -37,7 +37,7 @@ public class AwaitActiveReportsDescribeTableFailuresTest {
 
     @Test
     void theFailureSurfacesAsItselfAfterOneRequest() {
-        try (FaultProxy proxy = TestFixtures.startProxy(PROXY_PORT)) {
+        try (FaultProxy proxy = DocumentFixtures.startProxy(PROXY_PORT)) {
             for (String errorCode : new String[] { "AccessDeniedException", "ValidationException" }) {
                 proxy.clearRules();
                 proxy.addRule(FaultRule.error(400, errorCode).forOperation("DescribeTable"));

@@ -34,7 +34,7 @@ public class AwaitActiveWaitsForEveryIndexTest {
     static final String TABLE = "IndexBuilding";
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = TestFixtures.appBehindProxy(PROXY_PORT);
+    static final QuarkusUnitTest APP = DocumentFixtures.appBehindProxy(PROXY_PORT);
 
     @Inject
     DocumentClient documents;
@@ -44,8 +44,8 @@ public class AwaitActiveWaitsForEveryIndexTest {
 
     @Test
     void awaitActiveReturnsOnlyOnceTheIndexIsActiveAndTimesOutWhenItNeverIs() {
-        try (FaultProxy proxy = TestFixtures.startProxy(PROXY_PORT)) {
-            documents.createTable(TestFixtures.keyedByWithIndex(TABLE));
+        try (FaultProxy proxy = DocumentFixtures.startProxy(PROXY_PORT)) {
+            documents.createTable(DocumentFixtures.keyedByWithIndex(TABLE));
             documents.awaitActive(TABLE, Duration.ofSeconds(30));
 
             FaultRule building = indexCreating().first(3);

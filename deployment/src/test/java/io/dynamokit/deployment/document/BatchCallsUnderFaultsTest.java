@@ -35,7 +35,7 @@ public class BatchCallsUnderFaultsTest {
     static final int ITEMS = 180;
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = TestFixtures.appBehindProxy(PROXY_PORT)
+    static final QuarkusUnitTest APP = DocumentFixtures.appBehindProxy(PROXY_PORT)
             .overrideConfigKey("quarkus.dynamokit.client.retry.base-backoff", "1MS")
             .overrideConfigKey("quarkus.dynamokit.client.retry.throttling-base-backoff", "1MS")
             .overrideConfigKey("quarkus.dynamokit.document.batch-base-backoff", "1MS")
@@ -46,8 +46,8 @@ public class BatchCallsUnderFaultsTest {
 
     @Test
     void everyItemIsWrittenAndReadExactlyOnce() {
-        try (FaultProxy proxy = TestFixtures.startProxy(PROXY_PORT)) {
-            documents.createTable(TestFixtures.keyedBy("Faulty", "id"));
+        try (FaultProxy proxy = DocumentFixtures.startProxy(PROXY_PORT)) {
+            documents.createTable(DocumentFixtures.keyedBy("Faulty", "id"));
             documents.awaitActive("Faulty", Duration.ofSeconds(30));
 
             FaultRule throttledWrites = FaultRule.provisionedThroughputExceeded().forOperation("BatchWriteItem").first(3);

@@ -32,8 +32,8 @@ public class BatchRetriesAreCreditedToTheCallerTest {
     static final String TABLE = "Credited";
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = TestFixtures.appBehindProxy(PROXY_PORT)
-            .withApplicationRoot(jar -> jar.addClasses(TestFixtures.class, Measurements.class, InstrumentedCalls.class))
+    static final QuarkusUnitTest APP = DocumentFixtures.appBehindProxy(PROXY_PORT)
+            .withApplicationRoot(jar -> jar.addClasses(DocumentFixtures.class, Measurements.class, InstrumentedCalls.class))
             .overrideConfigKey("quarkus.dynamokit.document.batch-base-backoff", "5MS");
 
     @Inject
@@ -50,7 +50,7 @@ public class BatchRetriesAreCreditedToTheCallerTest {
 
     @Test
     void blockingBatchesAreMeasuredRetriesIncluded() {
-        try (FaultProxy proxy = TestFixtures.startProxy(PROXY_PORT)) {
+        try (FaultProxy proxy = DocumentFixtures.startProxy(PROXY_PORT)) {
             answerFirstBatchRequestsUnprocessed(proxy);
 
             instrumented.run(() -> documents.batchWriteItem(BatchWrite.builder()
@@ -67,7 +67,7 @@ public class BatchRetriesAreCreditedToTheCallerTest {
 
     @Test
     void reactiveBatchesAreMeasuredRetriesIncluded() {
-        try (FaultProxy proxy = TestFixtures.startProxy(PROXY_PORT)) {
+        try (FaultProxy proxy = DocumentFixtures.startProxy(PROXY_PORT)) {
             answerFirstBatchRequestsUnprocessed(proxy);
 
             instrumented.reactive(() -> reactive.batchWriteItem(BatchWrite.builder()
@@ -87,7 +87,7 @@ public class BatchRetriesAreCreditedToTheCallerTest {
     /** Creates the table if needed; the first BatchWriteItem and BatchGetItem are then answered all unprocessed. */
     private void answerFirstBatchRequestsUnprocessed(FaultProxy proxy) {
         if (!documents.listTables().contains(TABLE)) {
-            documents.createTable(TestFixtures.keyedBy(TABLE, "id"));
+            documents.createTable(DocumentFixtures.keyedBy(TABLE, "id"));
             documents.awaitActive(TABLE, Duration.ofSeconds(30));
         }
         proxy.addRule(FaultRule.unprocessed().forOperation("BatchWriteItem").first(1))

@@ -32,7 +32,7 @@ public class BatchRetriesExhaustedCarryTheUnprocessedTest {
     private static final int PROXY_PORT = LoopbackPorts.reserve(BatchRetriesExhaustedCarryTheUnprocessedTest.class.getName());
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = TestFixtures.appBehindProxy(PROXY_PORT)
+    static final QuarkusUnitTest APP = DocumentFixtures.appBehindProxy(PROXY_PORT)
             .overrideConfigKey("quarkus.dynamokit.document.batch-max-retries", "2")
             .overrideConfigKey("quarkus.dynamokit.document.batch-base-backoff", "1MS")
             .overrideConfigKey("quarkus.dynamokit.document.batch-concurrency", "1");
@@ -45,8 +45,8 @@ public class BatchRetriesExhaustedCarryTheUnprocessedTest {
 
     @Test
     void exceptionCarriesExactlyWhatWasNotWritten() {
-        try (FaultProxy proxy = TestFixtures.startProxy(PROXY_PORT)) {
-            documents.createTable(TestFixtures.keyedBy("Stubborn", "id"));
+        try (FaultProxy proxy = DocumentFixtures.startProxy(PROXY_PORT)) {
+            documents.createTable(DocumentFixtures.keyedBy("Stubborn", "id"));
             documents.awaitActive("Stubborn", Duration.ofSeconds(30));
 
             BatchWrite.Builder writes = BatchWrite.builder();
@@ -87,8 +87,8 @@ public class BatchRetriesExhaustedCarryTheUnprocessedTest {
 
     @Test
     void theReactiveCallsFailTheUniWithExactlyWhatWasNotProcessed() {
-        try (FaultProxy proxy = TestFixtures.startProxy(PROXY_PORT)) {
-            documents.createTable(TestFixtures.keyedBy("StubbornReactive", "id"));
+        try (FaultProxy proxy = DocumentFixtures.startProxy(PROXY_PORT)) {
+            documents.createTable(DocumentFixtures.keyedBy("StubbornReactive", "id"));
             documents.awaitActive("StubbornReactive", Duration.ofSeconds(30));
             documents.putItem("StubbornReactive", Map.of("id", "r-0", "v", 0));
 

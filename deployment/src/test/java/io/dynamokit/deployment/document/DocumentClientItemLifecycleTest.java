@@ -38,7 +38,7 @@ public class DocumentClientItemLifecycleTest {
     static final String TABLE = "Lifecycle";
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = TestFixtures.app();
+    static final QuarkusUnitTest APP = DocumentFixtures.app();
 
     @Inject
     DocumentClient documents;
@@ -46,7 +46,7 @@ public class DocumentClientItemLifecycleTest {
     @BeforeEach
     void table() {
         try {
-            documents.createTable(TestFixtures.keyedBy(TABLE, "id"));
+            documents.createTable(DocumentFixtures.keyedBy(TABLE, "id"));
             documents.awaitActive(TABLE, Duration.ofSeconds(30));
         } catch (ResourceInUseException exists) {
             // created by an earlier test of this class

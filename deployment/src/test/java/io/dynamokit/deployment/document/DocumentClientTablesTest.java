@@ -37,17 +37,17 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 public class DocumentClientTablesTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = TestFixtures.app();
+    static final QuarkusUnitTest APP = DocumentFixtures.app();
 
     @Inject
     DocumentClient documents;
 
     static CreateTableRequest plainTable(String name) {
-        return TestFixtures.keyedBy(name, "pk");
+        return DocumentFixtures.keyedBy(name, "pk");
     }
 
     static CreateTableRequest table(String name) {
-        return TestFixtures.keyedByWithIndex(name);
+        return DocumentFixtures.keyedByWithIndex(name);
     }
 
     @Test

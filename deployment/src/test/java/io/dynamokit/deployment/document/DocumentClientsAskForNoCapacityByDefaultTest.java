@@ -24,7 +24,7 @@ public class DocumentClientsAskForNoCapacityByDefaultTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(TestFixtures.class,
+            .withApplicationRoot(jar -> jar.addClasses(DocumentFixtures.class,
                     Measurements.class,
                     InstrumentedCalls.class));
 
@@ -39,7 +39,7 @@ public class DocumentClientsAskForNoCapacityByDefaultTest {
 
     @Test
     void measurementsCarryNoCapacity() {
-        documents.createTable(TestFixtures.keyedBy(TABLE, "id"));
+        documents.createTable(DocumentFixtures.keyedBy(TABLE, "id"));
         documents.awaitActive(TABLE, Duration.ofSeconds(30));
         measurements.take();
 

@@ -35,7 +35,7 @@ public class DocumentClientsReportConsumedCapacityTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(TestFixtures.class, Measurements.class, InstrumentedCalls.class))
+            .withApplicationRoot(jar -> jar.addClasses(DocumentFixtures.class, Measurements.class, InstrumentedCalls.class))
             .overrideConfigKey("quarkus.dynamokit.document.return-consumed-capacity", "indexes");
 
     @Inject
@@ -53,7 +53,7 @@ public class DocumentClientsReportConsumedCapacityTest {
     @BeforeEach
     void table() {
         if (!documents.listTables().contains(TABLE)) {
-            documents.createTable(TestFixtures.keyedByWithIndex(TABLE));
+            documents.createTable(DocumentFixtures.keyedByWithIndex(TABLE));
             documents.awaitActive(TABLE, Duration.ofSeconds(30));
         }
         measurements.take();

@@ -36,7 +36,7 @@ public class LazyPagingFetchesOnlyWhatIsReadTest {
     private static final int PROXY_PORT = LoopbackPorts.reserve(LazyPagingFetchesOnlyWhatIsReadTest.class.getName());
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = TestFixtures.appBehindProxy(PROXY_PORT);
+    static final QuarkusUnitTest APP = DocumentFixtures.appBehindProxy(PROXY_PORT);
 
     @Inject
     DocumentClient documents;
@@ -46,7 +46,7 @@ public class LazyPagingFetchesOnlyWhatIsReadTest {
 
     @Test
     void readingSevenItemsFetchesTwoPages() {
-        try (FaultProxy proxy = TestFixtures.startProxy(PROXY_PORT)) {
+        try (FaultProxy proxy = DocumentFixtures.startProxy(PROXY_PORT)) {
             documents.createTable(CreateTableRequest.builder().tableName("Lazy")
                     .keySchema(KeySchemaElement.builder().attributeName("p").keyType(KeyType.HASH).build(),
                             KeySchemaElement.builder().attributeName("n").keyType(KeyType.RANGE).build())

@@ -37,7 +37,7 @@ public class MarshallingFailureSendsNothingTest {
     static final String TABLE = "Unsent";
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = TestFixtures.appBehindProxy(PROXY_PORT);
+    static final QuarkusUnitTest APP = DocumentFixtures.appBehindProxy(PROXY_PORT);
 
     @Inject
     DocumentClient documents;
@@ -92,8 +92,8 @@ public class MarshallingFailureSendsNothingTest {
 
     @Test
     void noRequestIsSentForAnyCallWithABadValue() {
-        try (FaultProxy proxy = TestFixtures.startProxy(PROXY_PORT)) {
-            documents.createTable(TestFixtures.keyedBy(TABLE, "id"));
+        try (FaultProxy proxy = DocumentFixtures.startProxy(PROXY_PORT)) {
+            documents.createTable(DocumentFixtures.keyedBy(TABLE, "id"));
             documents.awaitActive(TABLE, Duration.ofSeconds(30));
 
             for (BadCall call : badCalls()) {

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.deployment.devservices.EmbeddedDynamoDbFixture;
 import io.dynamokit.document.DocumentClient;
 import io.dynamokit.document.GetOptions;
 import io.dynamokit.document.ReactiveDocumentClient;
@@ -34,9 +34,9 @@ public class NamedDocumentClientsUseTheirOwnSdkClientTest {
     static final String TABLE = "NamedClients";
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = TestFixtures.app()
+    static final QuarkusUnitTest APP = DocumentFixtures.app()
             .withConfigurationResource("explicit-endpoint.properties")
-            .setBeforeAllCustomizer(() -> TestDynamoDb.endpoint())
+            .setBeforeAllCustomizer(() -> EmbeddedDynamoDbFixture.endpoint())
             .overrideConfigKey("quarkus.dynamodb.endpoint-override", "http://127.0.0.1:" + DEFAULT_PORT)
             .overrideConfigKey("quarkus.dynamodb.archive.endpoint-override", "http://127.0.0.1:" + ARCHIVE_PORT);
 
@@ -59,7 +59,7 @@ public class NamedDocumentClientsUseTheirOwnSdkClientTest {
         URI upstream = URI.create(System.getProperty("io.dynamokit.test.engine-endpoint"));
         try (FaultProxy defaultProxy = FaultProxy.start(upstream, DEFAULT_PORT);
                 FaultProxy archiveProxy = FaultProxy.start(upstream, ARCHIVE_PORT)) {
-            archive.createTable(TestFixtures.keyedBy(TABLE, "id"));
+            archive.createTable(DocumentFixtures.keyedBy(TABLE, "id"));
             archive.awaitActive(TABLE, Duration.ofSeconds(30));
             assertThat(defaultProxy.requests()).isEmpty();
             assertThat(archiveProxy.requests()).extracting(RecordedRequest::operation).contains("CreateTable", "DescribeTable");

@@ -1,6 +1,6 @@
 package io.dynamokit.deployment.http;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.deployment.devservices.EmbeddedDynamoDbFixture;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -15,7 +15,7 @@ final class NoCredentials {
         return new QuarkusUnitTest()
                 .withApplicationRoot(jar -> jar.addClasses(FailingResource.class, NoCredentials.class))
                 .setBeforeAllCustomizer(
-                        () -> System.setProperty("quarkus.dynamodb.endpoint-override", TestDynamoDb.endpoint()))
+                        () -> System.setProperty("quarkus.dynamodb.endpoint-override", EmbeddedDynamoDbFixture.endpoint()))
                 .setAfterAllCustomizer(() -> System.clearProperty("quarkus.dynamodb.endpoint-override"))
                 .overrideConfigKey("quarkus.dynamodb.aws.region", "us-east-1")
                 .overrideConfigKey("quarkus.dynamodb.aws.credentials.type", "default");

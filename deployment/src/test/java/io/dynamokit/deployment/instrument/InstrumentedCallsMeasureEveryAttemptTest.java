@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.deployment.devservices.EmbeddedDynamoDbFixture;
 import io.dynamokit.instrument.DynamoMeasurement;
 import io.dynamokit.instrument.DynamoMeasurement.Outcome;
 import io.dynamokit.test.fault.FaultProxy;
@@ -39,7 +39,7 @@ public class InstrumentedCallsMeasureEveryAttemptTest {
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(InstrumentedWorker.class, MeasurementCollector.class))
             .withConfigurationResource("explicit-endpoint.properties")
-            .setBeforeAllCustomizer(() -> TestDynamoDb.endpoint())
+            .setBeforeAllCustomizer(() -> EmbeddedDynamoDbFixture.endpoint())
             .overrideConfigKey("quarkus.application.name", "instrumented-app")
             .overrideConfigKey("quarkus.dynamodb.endpoint-override", "http://127.0.0.1:" + PROXY_PORT)
             .overrideConfigKey("quarkus.dynamodb.api-call-attempt-timeout", "1S")

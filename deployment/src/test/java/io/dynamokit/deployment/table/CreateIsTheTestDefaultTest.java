@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.deployment.devservices.EmbeddedDynamoDbFixture;
 import io.dynamokit.runtime.table.DeclaredTables;
 import io.dynamokit.runtime.table.TablesJsonRpcService;
 import io.dynamokit.table.TableManager;
@@ -62,7 +62,7 @@ public class CreateIsTheTestDefaultTest {
             .overrideConfigKey(STREAMED + "time-to-live-attribute", "ExpiresAt");
 
     static void existingTable() {
-        System.setProperty("quarkus.dynamodb.endpoint-override", TestDynamoDb.endpoint());
+        System.setProperty("quarkus.dynamodb.endpoint-override", EmbeddedDynamoDbFixture.endpoint());
         try (DynamoDbClient dynamo = TableFixtures.testDynamoDb()) {
             TableFixtures.create(dynamo, t -> t.tableName("CreateKept").keySchema(hash("Id"))
                     .attributeDefinitions(string("Id"))

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.deployment.devservices.EmbeddedDynamoDbFixture;
 import io.dynamokit.table.TableManagementException;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -61,7 +61,7 @@ public class CreateRefusesTablesWithOtherKeysTest {
             });
 
     static void existingTables() {
-        System.setProperty("quarkus.dynamodb.endpoint-override", TestDynamoDb.endpoint());
+        System.setProperty("quarkus.dynamodb.endpoint-override", EmbeddedDynamoDbFixture.endpoint());
         try (DynamoDbClient dynamo = TableFixtures.testDynamoDb()) {
             TableFixtures.create(dynamo, t -> t.tableName("CreateKeysThread")
                     .keySchema(hash("ForumName"), range("Subject"))

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.deployment.devservices.EmbeddedDynamoDbFixture;
 import io.dynamokit.runtime.table.TableRecorder;
 import io.dynamokit.table.TableManager;
 import io.quarkus.test.QuarkusUnitTest;
@@ -38,7 +38,7 @@ public class DropAndCreateIsAllowedInProdTest {
 
     static void existingTable() {
         System.setProperty("quarkus.test.profile", "prod");
-        System.setProperty("quarkus.dynamodb.endpoint-override", TestDynamoDb.endpoint());
+        System.setProperty("quarkus.dynamodb.endpoint-override", EmbeddedDynamoDbFixture.endpoint());
         try (DynamoDbClient dynamo = TableFixtures.testDynamoDb()) {
             TableFixtures.create(dynamo, t -> t.tableName("ProdAllowed").keySchema(hash("Id"))
                     .attributeDefinitions(string("Id")).billingMode("PAY_PER_REQUEST"));

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.deployment.devservices.EmbeddedDynamoDbFixture;
 import io.dynamokit.table.TableManagementException;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -45,7 +45,7 @@ public class DropAndCreateIsRefusedInProdTest {
 
     static void existingTable() {
         System.setProperty("quarkus.test.profile", "prod");
-        System.setProperty("quarkus.dynamodb.endpoint-override", TestDynamoDb.endpoint());
+        System.setProperty("quarkus.dynamodb.endpoint-override", EmbeddedDynamoDbFixture.endpoint());
         try (DynamoDbClient dynamo = TableFixtures.testDynamoDb()) {
             TableFixtures.create(dynamo, t -> t.tableName("ProdGuarded").keySchema(hash("Id"))
                     .attributeDefinitions(string("Id")).billingMode("PAY_PER_REQUEST"));

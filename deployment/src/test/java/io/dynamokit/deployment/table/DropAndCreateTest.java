@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.deployment.devservices.EmbeddedDynamoDbFixture;
 import io.dynamokit.table.TableManager;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -35,7 +35,7 @@ public class DropAndCreateTest {
             .overrideConfigKey("quarkus.dynamokit.tables.\"DropNew\".hash-key", "Id:N");
 
     static void existingTable() {
-        System.setProperty("quarkus.dynamodb.endpoint-override", TestDynamoDb.endpoint());
+        System.setProperty("quarkus.dynamodb.endpoint-override", EmbeddedDynamoDbFixture.endpoint());
         try (DynamoDbClient dynamo = TableFixtures.testDynamoDb()) {
             TableFixtures.create(dynamo, t -> t.tableName("DropThread").keySchema(hash("ForumName"), range("Subject"))
                     .attributeDefinitions(string("ForumName"), string("Subject"))

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.deployment.devservices.EmbeddedDynamoDbFixture;
 import io.dynamokit.test.fault.FaultProxy;
 import io.dynamokit.test.fault.RecordedRequest;
 import io.quarkus.builder.Version;
@@ -31,7 +31,7 @@ public class SecondStartChangesNothingTest {
 
     static final String DECLARED = "quarkus.dynamokit.tables.\"";
 
-    private static final FaultProxy PROXY = FaultProxy.start(URI.create(TestDynamoDb.endpoint()));
+    private static final FaultProxy PROXY = FaultProxy.start(URI.create(EmbeddedDynamoDbFixture.endpoint()));
 
     @RegisterExtension
     static final QuarkusProdModeTest APP = new QuarkusProdModeTest()

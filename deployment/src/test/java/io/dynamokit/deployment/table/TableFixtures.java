@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.util.function.Consumer;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.deployment.devservices.EmbeddedDynamoDbFixture;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -27,10 +27,10 @@ final class TableFixtures {
 
     /**
      * A client of the test DynamoDB that explicit-endpoint tests point the application at. Outside the application
-     * only: inside it, use {@link #client(String)} with the endpoint from {@link TestDynamoDb#ENDPOINT_PROPERTY}.
+     * only: inside it, use {@link #client(String)} with the endpoint from {@link EmbeddedDynamoDbFixture#ENDPOINT_PROPERTY}.
      */
     static DynamoDbClient testDynamoDb() {
-        return client(TestDynamoDb.endpoint());
+        return client(EmbeddedDynamoDbFixture.endpoint());
     }
 
     /** A client with the test credentials of explicit-endpoint.properties. */

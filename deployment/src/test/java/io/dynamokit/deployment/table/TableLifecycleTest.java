@@ -18,7 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.deployment.devservices.EmbeddedDynamoDbFixture;
 import io.dynamokit.table.TableManager;
 import io.dynamokit.table.TableStatus;
 import io.dynamokit.test.fault.FaultProxy;
@@ -67,7 +67,7 @@ public class TableLifecycleTest {
             .overrideConfigKey("quarkus.dynamokit.tables.\"LifecycleBoth\".tags.team", "forum");
 
     static void taggingProxy() {
-        proxy = FaultProxy.start(URI.create(TestDynamoDb.endpoint()), PROXY_PORT);
+        proxy = FaultProxy.start(URI.create(EmbeddedDynamoDbFixture.endpoint()), PROXY_PORT);
         ProxyRecording.publish(RECORDING, proxy,
                 request -> List.of("ListTagsOfResource", "TagResource", "UntagResource").contains(request.operation())
                         ? request.operation() + " " + request.bodyAsString()

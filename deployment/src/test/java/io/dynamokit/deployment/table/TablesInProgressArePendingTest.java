@@ -19,7 +19,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.deployment.devservices.EmbeddedDynamoDbFixture;
 import io.dynamokit.table.TableManager;
 import io.dynamokit.table.TableStatus;
 import io.dynamokit.test.fault.FaultProxy;
@@ -69,7 +69,7 @@ public class TablesInProgressArePendingTest {
             .overrideConfigKey(DECLARED + "PendingReady\".hash-key", "Id:S");
 
     static void tablesBehindRewritingProxy() {
-        String engine = TestDynamoDb.endpoint();
+        String engine = EmbeddedDynamoDbFixture.endpoint();
         try (DynamoDbClient dynamo = TableFixtures.testDynamoDb()) {
             for (String table : List.of("PendingCreating", "PendingUpdating", "PendingDeleting", "PendingReady")) {
                 TableFixtures.create(dynamo, t -> t.tableName(table).keySchema(hash("Id"))

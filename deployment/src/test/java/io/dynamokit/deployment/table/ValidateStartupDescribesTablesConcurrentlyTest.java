@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.deployment.devservices.EmbeddedDynamoDbFixture;
 import io.dynamokit.table.TableManager;
 import io.dynamokit.test.fault.FaultProxy;
 import io.dynamokit.test.fault.FaultRule;
@@ -90,7 +90,7 @@ public class ValidateStartupDescribesTablesConcurrentlyTest {
 
     /** The 20 tables as declared (provisioned 5/5, the default), and the proxy the application is pointed at. */
     static void existingTablesBehindProxy() {
-        String engine = TestDynamoDb.endpoint();
+        String engine = EmbeddedDynamoDbFixture.endpoint();
         try (DynamoDbClient dynamo = TableFixtures.testDynamoDb()) {
             for (int i = 1; i <= TABLES; i++) {
                 String name = table(i);

@@ -42,7 +42,7 @@ public class InstrumentationUnderLoadTest {
     URI base;
 
     @Inject
-    MeasurementRecorder recorder;
+    ObservedMeasurements observed;
 
     @Test
     void everyRequestGetsItsOwnTwoMeasurements() throws Exception {
@@ -62,7 +62,7 @@ public class InstrumentationUnderLoadTest {
         int ok = burst(http, forum, prefix, REQUESTS);
         assertThat(ok).isEqualTo(CLIENTS * REQUESTS);
 
-        List<DynamoMeasurement> mine = recorder.measurements().stream()
+        List<DynamoMeasurement> mine = observed.measurements().stream()
                 .filter(m -> m.correlationId().startsWith(prefix)).toList();
         assertThat(mine).hasSize(CLIENTS * REQUESTS * 2);
         assertThat(mine).allSatisfy(m -> assertThat(m.outcome()).isEqualTo(DynamoMeasurement.Outcome.SUCCESS));
@@ -78,7 +78,7 @@ public class InstrumentationUnderLoadTest {
         assertThat(reactive).isEqualTo(CLIENTS / 2 * REQUESTS);
 
         given().get("/forums/{forum}/threads/popular", forum).then().statusCode(200);
-        long warmUpViews = recorder.measurements().stream()
+        long warmUpViews = observed.measurements().stream()
                 .filter(m -> m.correlationId().startsWith("warm-up-" + forum + "-") && m.operation().equals("UpdateItem")
                         && m.outcome() == DynamoMeasurement.Outcome.SUCCESS)
                 .count();

@@ -4,7 +4,7 @@ package io.dynamokit.deployment.devservices;
  * A DynamoKit Engine, in memory, for tests that configure an explicit endpoint (often a fault proxy in front of it),
  * apart from the embedded one that Dev Services shares.
  */
-public final class TestDynamoDb {
+public final class EmbeddedDynamoDbFixture {
 
     /**
      * The system property holding the endpoint once started: the way for code running in the application's class
@@ -14,7 +14,7 @@ public final class TestDynamoDb {
 
     private static EmbeddedDynamoDb instance;
 
-    private TestDynamoDb() {
+    private EmbeddedDynamoDbFixture() {
     }
 
     public static synchronized String endpoint() {

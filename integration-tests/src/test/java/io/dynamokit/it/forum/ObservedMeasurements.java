@@ -9,10 +9,10 @@ import jakarta.enterprise.event.Observes;
 import io.dynamokit.instrument.DynamoMeasurement;
 
 /**
- * Keeps every measurement of the test run.
+ * A CDI observer that keeps every measurement of the test run.
  */
 @ApplicationScoped
-public class MeasurementRecorder {
+public class ObservedMeasurements {
 
     private final ConcurrentLinkedQueue<DynamoMeasurement> measurements = new ConcurrentLinkedQueue<>();
 

@@ -2,7 +2,7 @@ package io.dynamokit.deployment.document;
 
 import java.net.URI;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.deployment.devservices.EmbeddedDynamoDbFixture;
 import io.dynamokit.test.fault.FaultProxy;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -19,27 +19,27 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * What the document client tests share: an application whose DynamoDB clients go through a fault proxy in front of
  * the tests' own DynamoKit Engine, and the simplest table.
  */
-final class TestFixtures {
+final class DocumentFixtures {
 
-    private TestFixtures() {
+    private DocumentFixtures() {
     }
 
     /** An application with these fixtures in it, for the tests that run inside it. */
     static QuarkusUnitTest app() {
-        return new QuarkusUnitTest().withApplicationRoot(jar -> jar.addClass(TestFixtures.class));
+        return new QuarkusUnitTest().withApplicationRoot(jar -> jar.addClass(DocumentFixtures.class));
     }
 
     /** An application configured as in production, its endpoint the proxy that {@link #startProxy(int)} starts. */
     static QuarkusUnitTest appBehindProxy(int proxyPort) {
         return app()
                 .withConfigurationResource("explicit-endpoint.properties")
-                .setBeforeAllCustomizer(() -> TestDynamoDb.endpoint())
+                .setBeforeAllCustomizer(() -> EmbeddedDynamoDbFixture.endpoint())
                 .overrideConfigKey("quarkus.dynamodb.endpoint-override", "http://127.0.0.1:" + proxyPort);
     }
 
     /** The proxy in front of the tests' own DynamoKit Engine; run from the tests, once the application has started it. */
     static FaultProxy startProxy(int proxyPort) {
-        return FaultProxy.start(URI.create(System.getProperty(TestDynamoDb.ENDPOINT_PROPERTY)), proxyPort);
+        return FaultProxy.start(URI.create(System.getProperty(EmbeddedDynamoDbFixture.ENDPOINT_PROPERTY)), proxyPort);
     }
 
     /** An on-demand table with a string hash key and nothing else. */
