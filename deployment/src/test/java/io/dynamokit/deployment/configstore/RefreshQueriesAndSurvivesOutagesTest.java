@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.dynamokit.configstore.ConfigStore;
-import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.deployment.devservices.EmbeddedDynamoDbFixture;
 import io.dynamokit.test.fault.FaultProxy;
 import io.dynamokit.test.fault.FaultRule;
 import io.dynamokit.test.fault.LoopbackPorts;
@@ -64,7 +64,7 @@ public class RefreshQueriesAndSurvivesOutagesTest {
             .overrideConfigKey("quarkus.log.category.\"io.dynamokit.runtime.configstore\".level", "DEBUG");
 
     static void thousandOptionsBehindAProxy() {
-        String engine = TestDynamoDb.endpoint();
+        String engine = EmbeddedDynamoDbFixture.endpoint();
         // the application starts through this proxy; the tests replace it with one they can steer (see proxy())
         System.getProperties().put(STARTUP_PROXY, FaultProxy.start(URI.create(engine), PROXY_PORT));
         try (DynamoDbClient dynamo = StoreFixtures.testDynamoDb()) {
@@ -106,7 +106,7 @@ public class RefreshQueriesAndSurvivesOutagesTest {
             if (startup != null) {
                 startup.close();
             }
-            proxy = FaultProxy.start(URI.create(System.getProperty(TestDynamoDb.ENDPOINT_PROPERTY)), PROXY_PORT);
+            proxy = FaultProxy.start(URI.create(System.getProperty(EmbeddedDynamoDbFixture.ENDPOINT_PROPERTY)), PROXY_PORT);
         }
         return proxy;
     }
