@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.jandex.ClassType;
 
+import io.dynamokit.deployment.ConfigurationProblemsBuildItem;
 import io.dynamokit.runtime.client.DynamoKitClientRecorder;
 import io.dynamokit.runtime.client.DynamoKitRequestInterceptor;
 import io.dynamokit.runtime.instrument.InstrumentationInterceptor;
@@ -33,14 +34,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  */
 public class ClientSettingsProcessor {
 
+    /** The properties whose problems the client settings report. */
+    static final String CLIENT_PREFIX = "quarkus.dynamokit.client.";
+
     /** The {@code service} of measurements when {@code quarkus.application.name} is not set. */
     static final String UNNAMED_SERVICE = "application";
 
     /** Bad client settings fail start-up, whether or not a client is injected. */
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    void validateClientSettings(DynamoKitClientRecorder recorder) {
-        recorder.validate();
+    ConfigurationProblemsBuildItem validateClientSettings(DynamoKitClientRecorder recorder) {
+        return new ConfigurationProblemsBuildItem(CLIENT_PREFIX, recorder.problems());
     }
 
     @BuildStep

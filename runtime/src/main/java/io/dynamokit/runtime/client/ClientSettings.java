@@ -13,8 +13,6 @@ import io.dynamokit.runtime.config.ClientConfig;
 import io.dynamokit.runtime.config.DocumentConfig;
 import io.dynamokit.runtime.config.DynamoKitConfig;
 import io.dynamokit.runtime.config.RetryConfig;
-import io.dynamokit.runtime.table.TableDeclarations;
-import io.quarkus.runtime.configuration.ConfigurationException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -37,10 +35,10 @@ public final class ClientSettings {
     }
 
     /**
-     * Fails with one {@link ConfigurationException} listing every invalid setting, each with its property name and
-     * the values it accepts. Header values never appear in the message.
+     * Every invalid setting, each with its property name and the values it accepts; empty when they are valid. Header
+     * values never appear in them.
      */
-    public static void validate(DynamoKitConfig config) {
+    public static List<String> problems(DynamoKitConfig config) {
         ClientConfig client = config.client();
         List<String> errors = new ArrayList<>();
         RetryConfig retry = client.retry();
@@ -102,10 +100,7 @@ public final class ClientSettings {
             errors.add("quarkus.dynamokit.exception-mappers.no-credentials-status is " + noCredentialsStatus
                     + ": use 500 or 429");
         }
-        errors.addAll(TableDeclarations.problems(config));
-        if (!errors.isEmpty()) {
-            throw new ConfigurationException("Invalid DynamoKit configuration:\n - " + String.join("\n - ", errors));
-        }
+        return errors;
     }
 
     private static void checkNotNegative(List<String> errors, String key, Duration value) {

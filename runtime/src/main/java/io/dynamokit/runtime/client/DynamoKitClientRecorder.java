@@ -1,6 +1,7 @@
 package io.dynamokit.runtime.client;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 import io.dynamokit.runtime.config.ClientConfig;
@@ -36,8 +37,9 @@ public class DynamoKitClientRecorder {
         this.dynamoDb = dynamoDb;
     }
 
-    public void validate() {
-        ClientSettings.validate(config.getValue());
+    /** The problems of the client settings, reported at start-up with those of the rest of the configuration. */
+    public RuntimeValue<List<String>> problems() {
+        return new RuntimeValue<>(ClientSettings.problems(config.getValue()));
     }
 
     /** One interceptor, and so one in-flight bound, for all DynamoDB clients of the application. */

@@ -1,9 +1,9 @@
 package io.dynamokit.runtime.table;
 
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
-import io.dynamokit.runtime.client.ClientSettings;
 import io.dynamokit.runtime.config.DynamoKitConfig;
 import io.dynamokit.runtime.config.TablesConfig;
 import io.dynamokit.table.SchemaManagement;
@@ -29,15 +29,24 @@ public class TableRecorder {
         this.config = config;
     }
 
+    /** The declarations, checked once at start-up. */
+    public RuntimeValue<TableDeclarations> declarations() {
+        return new RuntimeValue<>(TableDeclarations.of(config.getValue()));
+    }
+
+    /** Every problem of the declarations, for the one report of DynamoKit's configuration problems. */
+    public RuntimeValue<List<String>> problems(RuntimeValue<TableDeclarations> declarations) {
+        return new RuntimeValue<>(declarations.getValue().problems());
+    }
+
     public Function<SyntheticCreationalContext<DeclaredTables>, DeclaredTables> declaredTables(
-            ScheduledExecutorService executor) {
+            RuntimeValue<TableDeclarations> declarations, ScheduledExecutorService executor) {
         return new Function<SyntheticCreationalContext<DeclaredTables>, DeclaredTables>() {
             @Override
             public DeclaredTables apply(SyntheticCreationalContext<DeclaredTables> context) {
-                DynamoKitConfig dynamoKit = config.getValue();
                 return new DeclaredTables(context.getInjectedReference(DynamoDbClient.class),
-                        TableDeclarations.definitions(dynamoKit), executor,
-                        dynamoKit.declarativeTables().schemaManagementTimeout());
+                        declarations.getValue().definitions(), executor,
+                        config.getValue().declarativeTables().schemaManagementTimeout());
             }
         };
     }
@@ -52,13 +61,11 @@ public class TableRecorder {
     }
 
     /**
-     * Checks the declarations (with the rest of DynamoKit's configuration, so that every problem is reported at once),
-     * then applies the strategy. Without declared tables or with {@code none}, no DynamoDB client is even created.
+     * Applies the strategy, once the configuration has been found valid. Without declared tables or with
+     * {@code none}, no DynamoDB client is even created.
      */
     public void manageSchema() {
-        DynamoKitConfig dynamoKit = config.getValue();
-        ClientSettings.validate(dynamoKit);
-        TablesConfig tables = dynamoKit.declarativeTables();
+        TablesConfig tables = config.getValue().declarativeTables();
         if (tables.tables().isEmpty() || tables.schemaManagement() == SchemaManagement.NONE) {
             return;
         }
