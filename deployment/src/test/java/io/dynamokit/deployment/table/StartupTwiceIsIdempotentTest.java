@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.dynamokit.deployment.devservices.TestDynamoDb;
+import io.dynamokit.deployment.devservices.EmbeddedDynamoDbFixture;
 import io.dynamokit.runtime.config.DynamoKitConfig;
 import io.dynamokit.runtime.table.DeclaredTables;
 import io.dynamokit.runtime.table.TableDeclarations;
@@ -46,7 +46,7 @@ public class StartupTwiceIsIdempotentTest {
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClass(TableFixtures.class))
             .withConfigurationResource("explicit-endpoint.properties")
-            .setBeforeAllCustomizer(() -> System.setProperty("quarkus.dynamodb.endpoint-override", TestDynamoDb.endpoint()))
+            .setBeforeAllCustomizer(() -> System.setProperty("quarkus.dynamodb.endpoint-override", EmbeddedDynamoDbFixture.endpoint()))
             .setAfterAllCustomizer(() -> System.clearProperty("quarkus.dynamodb.endpoint-override"))
             .overrideConfigKey("quarkus.dynamokit.schema-management", "update")
             .overrideConfigKey(THREAD + "hash-key", "ForumName:S")
@@ -76,14 +76,14 @@ public class StartupTwiceIsIdempotentTest {
         dynamo.putItem(b -> b.tableName("TwiceReply").item(Map.of("Id", AttributeValue.fromN("1"))));
 
         ExecutorService executor = Executors.newCachedThreadPool();
-        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty(TestDynamoDb.ENDPOINT_PROPERTY)));
+        try (FaultProxy proxy = FaultProxy.start(URI.create(System.getProperty(EmbeddedDynamoDbFixture.ENDPOINT_PROPERTY)));
                 DynamoDbClient client = TableFixtures.client(proxy.uri().toString())) {
             proxy.addRule(FaultRule.delay(Duration.ofMillis(300)).forOperation("DescribeTable"));
             for (SchemaManagement strategy : List.of(SchemaManagement.CREATE, SchemaManagement.VALIDATE,
                     SchemaManagement.UPDATE)) {
                 proxy.clearRequests();
                 proxy.resetConcurrency();
-                DeclaredTables second = new DeclaredTables(client, TableDeclarations.definitions(config), executor,
+                DeclaredTables second = new DeclaredTables(client, TableDeclarations.of(config).definitions(), executor,
                         Duration.ofSeconds(30));
 
                 second.manageSchema(strategy, false, false);
