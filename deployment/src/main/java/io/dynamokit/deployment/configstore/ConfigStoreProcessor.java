@@ -62,6 +62,7 @@ public class ConfigStoreProcessor {
     static final DotName CONFIG_STORE = DotName.createSimple(ConfigStore.class);
     static final DotName CONFIG_STORE_NAME = DotName.createSimple(ConfigStoreName.class);
     static final DotName SYNC_CLIENT = DotName.createSimple(DynamoDbClient.class);
+    static final DotName REGISTRY = DotName.createSimple(ConfigStoreRegistry.class);
     private static final Type STRING = ClassType.create(DotName.createSimple(String.class));
 
     /** The configured stores' names, sorted, so that the recorded start-up code is stable. */
@@ -107,14 +108,22 @@ public class ConfigStoreProcessor {
         if (!names.isEmpty()) {
             sdkClients.produce(new RequireAmazonClientInjectionBuildItem(SYNC_CLIENT, ClientUtil.DEFAULT_CLIENT_NAME));
             configBuilders.produce(new RunTimeConfigBuilderBuildItem(ConfigStoreConfigBuilder.class));
+            // the registry creates and keeps the stores of this start; each store's bean is the registry's store
+            beans.produce(SyntheticBeanBuildItem.configure(ConfigStoreRegistry.class)
+                    .scope(Singleton.class)
+                    .setRuntimeInit()
+                    .unremovable()
+                    .addInjectionPoint(ClassType.create(SYNC_CLIENT))
+                    .createWith(recorder.registry(names, executor.getExecutorProxy()))
+                    .done());
         }
         for (String name : names) {
             SyntheticBeanBuildItem.ExtendedBeanConfigurator bean = SyntheticBeanBuildItem.configure(ConfigStore.class)
                     .scope(ApplicationScoped.class)
                     .setRuntimeInit()
                     .unremovable()
-                    .addInjectionPoint(ClassType.create(SYNC_CLIENT))
-                    .createWith(recorder.store(name, executor.getExecutorProxy()));
+                    .addInjectionPoint(ClassType.create(REGISTRY))
+                    .createWith(recorder.store(name));
             if (DynamoKitConfig.DEFAULT_STORE.equals(name)) {
                 bean.defaultBean().addQualifier(DotNames.DEFAULT);
             } else {
@@ -122,12 +131,6 @@ public class ConfigStoreProcessor {
             }
             beans.produce(bean.done());
         }
-        beans.produce(SyntheticBeanBuildItem.configure(ConfigStoreRegistry.class)
-                .scope(Singleton.class)
-                .setRuntimeInit()
-                .unremovable()
-                .supplier(recorder.registry(names))
-                .done());
         return new ConfigStoresBuildItem(names);
     }
 

@@ -2,20 +2,13 @@ package io.dynamokit.runtime.configstore;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
-import jakarta.enterprise.event.Event;
+import org.eclipse.microprofile.config.ConfigProvider;
 
-import io.dynamokit.configstore.ConfigOption;
 import io.dynamokit.configstore.ConfigStore;
-import io.dynamokit.configstore.ConfigStoreChange;
 import io.dynamokit.runtime.config.DynamoKitConfig;
-import io.dynamokit.runtime.document.DocumentSettings;
-import io.dynamokit.runtime.document.DefaultDocumentClient;
 import io.dynamokit.runtime.table.TableRecorder;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.SyntheticCreationalContext;
@@ -25,7 +18,8 @@ import io.quarkus.runtime.annotations.Recorder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Creates the config store beans, and at start-up prepares their tables, loads them and starts the periodic refresh.
+ * Creates the registry of the config stores and their beans, and at start-up prepares their tables, loads them and
+ * starts the periodic refresh.
  */
 @Recorder
 public class ConfigStoreRecorder {
@@ -36,31 +30,24 @@ public class ConfigStoreRecorder {
         this.config = config;
     }
 
-    public Function<SyntheticCreationalContext<ConfigStore>, ConfigStore> store(String name,
+    /** The registry of this application start: it creates and keeps the stores. */
+    public Function<SyntheticCreationalContext<ConfigStoreRegistry>, ConfigStoreRegistry> registry(List<String> names,
             ScheduledExecutorService executor) {
-        return new Function<SyntheticCreationalContext<ConfigStore>, ConfigStore>() {
+        return new Function<SyntheticCreationalContext<ConfigStoreRegistry>, ConfigStoreRegistry>() {
             @Override
-            public ConfigStore apply(SyntheticCreationalContext<ConfigStore> context) {
-                DynamoKitConfig dynamoKit = config.getValue();
-                StoreSettings settings = StoreSettings.of(name, dynamoKit, TableRecorder.isProduction());
-                DynamoDbClient client = context.getInjectedReference(DynamoDbClient.class);
-                Event<ConfigStoreChange> events = Arc.container().beanManager().getEvent()
-                        .select(ConfigStoreChange.class, ConfigStoreRegistry.qualifier(name));
-                StoreConfigSource source = ConfigStoreSources.of(name);
-                Consumer<Map<String, ConfigOption>> loaded = source == null ? options -> {
-                } : source::publish;
-                return DefaultConfigStore.of(settings,
-                        new DefaultDocumentClient(client, DocumentSettings.of(dynamoKit.document()), executor),
-                        events::fire, loaded);
+            public ConfigStoreRegistry apply(SyntheticCreationalContext<ConfigStoreRegistry> context) {
+                return new ConfigStoreRegistry(names, config.getValue(), TableRecorder.isProduction(),
+                        context.getInjectedReference(DynamoDbClient.class), executor, ConfigProvider.getConfig());
             }
         };
     }
 
-    public Supplier<ConfigStoreRegistry> registry(List<String> names) {
-        return new Supplier<ConfigStoreRegistry>() {
+    /** A store's bean: the registry's store of that name. */
+    public Function<SyntheticCreationalContext<ConfigStore>, ConfigStore> store(String name) {
+        return new Function<SyntheticCreationalContext<ConfigStore>, ConfigStore>() {
             @Override
-            public ConfigStoreRegistry get() {
-                return new ConfigStoreRegistry(names);
+            public ConfigStore apply(SyntheticCreationalContext<ConfigStore> context) {
+                return context.getInjectedReference(ConfigStoreRegistry.class).store(name);
             }
         };
     }
@@ -84,8 +71,10 @@ public class ConfigStoreRecorder {
         }
         PeriodicRefresher refresher = new PeriodicRefresher(executor);
         shutdown.addShutdownTask(refresher::stop);
+        // a @Singleton: the registry itself, no client proxy in between
+        ConfigStoreRegistry registry = Arc.container().instance(ConfigStoreRegistry.class).get();
         for (String name : names) {
-            DefaultConfigStore store = ConfigStoreRegistry.store(name);
+            DefaultConfigStore store = registry.store(name);
             StoreTable.prepare(store.settings(), store.documents());
             store.start();
             if (store instanceof PeriodicConfigStore periodic) {

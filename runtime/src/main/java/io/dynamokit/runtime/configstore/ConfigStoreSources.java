@@ -1,9 +1,9 @@
 package io.dynamokit.runtime.configstore;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
@@ -14,7 +14,9 @@ import io.smallrye.config.ConfigValue;
 
 /**
  * Creates, while the run time configuration is built, a {@link StoreConfigSource} for each config store with
- * {@code config-source.enabled=true}, and keeps it for the store, which publishes its options to it once loaded.
+ * {@code config-source.enabled=true}. The store finds its source among that configuration's sources
+ * ({@link StoreConfigSource#of}) and publishes its options to it once loaded; nothing is kept here, so that two
+ * applications started in one JVM each have their own.
  * <p>
  * The configuration is built before any bean exists, so the stores are found by their property names: stores
  * configured in {@code application.properties} or system properties (an environment variable cannot say which store
@@ -26,19 +28,17 @@ public final class ConfigStoreSources implements ConfigSourceFactory {
     static final String ORDINAL = "config-source.ordinal";
     static final int DEFAULT_ORDINAL = 275;
 
-    private static final Map<String, StoreConfigSource> SOURCES = new ConcurrentHashMap<>();
-
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         List<ConfigSource> sources = new ArrayList<>();
-        SOURCES.clear();
+        Set<String> stores = new HashSet<>();
         List<String> names = new ArrayList<>();
         context.iterateNames().forEachRemaining(names::add);
         for (String name : names) {
             // %dev.quarkus.dynamokit...: looked up without the profile, which the context resolves
             String property = ConfigStoreProperties.withoutProfile(name);
             String store = property == null ? null : storeOf(property);
-            if (store == null || SOURCES.containsKey(store)) {
+            if (store == null || stores.contains(store)) {
                 continue;
             }
             ConfigValue enabled = context.getValue(property);
@@ -56,9 +56,8 @@ public final class ConfigStoreSources implements ConfigSourceFactory {
                             + ordinal.getValue() + "': it must be an integer such as 275", e);
                 }
             }
-            StoreConfigSource source = new StoreConfigSource(store, value);
-            SOURCES.put(store, source);
-            sources.add(source);
+            stores.add(store);
+            sources.add(new StoreConfigSource(store, value));
         }
         return sources;
     }
@@ -71,10 +70,5 @@ public final class ConfigStoreSources implements ConfigSourceFactory {
     static String storeOf(String property) {
         ConfigStoreProperties.StoreProperty parsed = ConfigStoreProperties.parse(property);
         return parsed != null && ENABLED.equals(parsed.key()) ? parsed.store() : null;
-    }
-
-    /** The source of this store, or null when it has none. */
-    static StoreConfigSource of(String store) {
-        return SOURCES.get(store);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import io.dynamokit.configstore.ConfigOption;
@@ -26,8 +27,25 @@ public final class StoreConfigSource implements ConfigSource {
     private volatile Map<String, String> properties = Map.of();
 
     public StoreConfigSource(String storeName, int ordinal) {
-        this.name = "DynamoKitConfigStore[" + storeName + "]";
+        this.name = nameOf(storeName);
         this.ordinal = ordinal;
+    }
+
+    /**
+     * The source of this store among the configuration's sources (created by {@link ConfigStoreSources} when the
+     * configuration was built), or null when the store has none.
+     */
+    static StoreConfigSource of(Config config, String storeName) {
+        for (ConfigSource source : config.getConfigSources()) {
+            if (source instanceof StoreConfigSource own && own.name.equals(nameOf(storeName))) {
+                return own;
+            }
+        }
+        return null;
+    }
+
+    private static String nameOf(String storeName) {
+        return "DynamoKitConfigStore[" + storeName + "]";
     }
 
     @Override
