@@ -27,6 +27,7 @@ import io.dynamokit.runtime.configstore.ConfigStoreProperties.StoreProperty;
 import io.dynamokit.runtime.configstore.ConfigStoreRecorder;
 import io.dynamokit.runtime.configstore.ConfigStoreRegistry;
 import io.dynamokit.runtime.configstore.StoreSettings;
+import io.dynamokit.runtime.table.ReportedTables;
 import io.quarkiverse.amazon.common.deployment.RequireAmazonClientInjectionBuildItem;
 import io.quarkiverse.amazon.common.runtime.ClientUtil;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
@@ -110,6 +111,7 @@ public class ConfigStoreProcessor {
             configBuilders.produce(new RunTimeConfigBuilderBuildItem(ConfigStoreConfigBuilder.class));
             // the registry creates and keeps the stores of this start; each store's bean is the registry's store
             beans.produce(SyntheticBeanBuildItem.configure(ConfigStoreRegistry.class)
+                    .types(ConfigStoreRegistry.class, ReportedTables.class)
                     .scope(Singleton.class)
                     .setRuntimeInit()
                     .unremovable()

@@ -22,16 +22,17 @@ import io.dynamokit.document.DocumentClient;
 import io.dynamokit.runtime.config.DynamoKitConfig;
 import io.dynamokit.runtime.document.DefaultDocumentClient;
 import io.dynamokit.runtime.document.DocumentSettings;
+import io.dynamokit.runtime.table.ReportedTables;
 import io.quarkus.arc.Arc;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The config stores of one application start, by configured name: creates each store once, for its bean, start-up,
- * the readiness check and the Dev UI. Everything a store is wired to comes from this start (its configuration, its
+ * The config stores of one application start, by configured name: creates each store once, for its bean and for
+ * start-up, and reports their tables to the readiness check. Everything a store is wired to comes from this start (its configuration, its
  * client, its configuration source in this start's {@link Config}), so that two applications in one JVM never share a
  * store.
  */
-public final class ConfigStoreRegistry {
+public final class ConfigStoreRegistry implements ReportedTables {
 
     private final List<String> names;
     private final DynamoKitConfig dynamoKit;
@@ -88,7 +89,8 @@ public final class ConfigStoreRegistry {
         return all;
     }
 
-    /** The stores' tables, by their names in DynamoDB, sorted, without repeats. */
+    /** The stores' tables, by their names in DynamoDB, sorted, without repeats: for the readiness check. */
+    @Override
     public SortedSet<String> tableNames() {
         SortedSet<String> tables = new TreeSet<>();
         for (DefaultConfigStore store : stores().values()) {

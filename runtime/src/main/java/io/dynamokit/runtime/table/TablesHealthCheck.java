@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
@@ -12,15 +13,15 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.dynamokit.runtime.configstore.ConfigStoreRegistry;
 import io.dynamokit.table.TableManager;
 import io.dynamokit.table.TableStatus;
-import io.quarkus.arc.ClientProxy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
- * Ready when every declared table, and every config store's table, is ACTIVE with all its global secondary indexes;
- * reports each table's status under its name in DynamoDB. Registered only when the application has Quarkus SmallRye
- * Health.
+ * Ready when every declared table, and every table another capability reports ({@link ReportedTables}: the config
+ * stores' tables), is ACTIVE with all its global secondary indexes; reports each table's status under its name in
+ * DynamoDB. Registered only when the application has Quarkus SmallRye Health.
  */
 @Readiness
 @ApplicationScoped
@@ -32,7 +33,12 @@ public class TablesHealthCheck implements HealthCheck {
     TableManager tables;
 
     @Inject
-    Instance<ConfigStoreRegistry> configStores;
+    @Any
+    Instance<ReportedTables> reported;
+
+    /** The client the table manager works through: the default one. */
+    @Inject
+    Instance<DynamoDbClient> dynamoDb;
 
     @Override
     public HealthCheckResponse call() {
@@ -42,11 +48,10 @@ public class TablesHealthCheck implements HealthCheck {
             for (Map.Entry<String, TableStatus> status : tables.status().entrySet()) {
                 statuses.put(tables.tableName(status.getKey()), status.getValue());
             }
-            if (configStores.isResolvable()) {
-                DefaultTableManager manager = (DefaultTableManager) ClientProxy.unwrap(tables);
-                for (String table : configStores.get().tableNames()) {
+            for (ReportedTables others : reported) {
+                for (String table : others.tableNames()) {
                     if (!statuses.containsKey(table)) {
-                        statuses.put(table, DefaultTableManager.statusOf(manager.describe(table)));
+                        statuses.put(table, statusOf(table));
                     }
                 }
             }
@@ -59,5 +64,13 @@ public class TablesHealthCheck implements HealthCheck {
             up &= status.getValue() == TableStatus.RUNNING;
         }
         return response.status(up).build();
+    }
+
+    private TableStatus statusOf(String table) {
+        try {
+            return TableReader.statusOf(dynamoDb.get().describeTable(b -> b.tableName(table)).table());
+        } catch (ResourceNotFoundException e) {
+            return TableStatus.MISSING;
+        }
     }
 }
