@@ -21,6 +21,7 @@ public class InvalidDeclarationsFailStartupTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = declarations(new QuarkusUnitTest())
             .overrideConfigKey("quarkus.dynamokit.client.read-capacity-units", "0")
+            .overrideConfigKey("quarkus.dynamokit.table-defaults.write-capacity-units", "-2")
             .overrideConfigKey(BAD + "hash-key", "ForumName:X")
             .overrideConfigKey(BAD + "billing-mode", "free")
             .overrideConfigKey(BAD + "write-capacity-units", "3")
@@ -38,6 +39,10 @@ public class InvalidDeclarationsFailStartupTest {
                 assertThat(error.getMessage())
                         .startsWith("Invalid DynamoKit configuration:\n - ")
                         .contains("quarkus.dynamokit.client.read-capacity-units is 0: use 1 or more")
+                        .contains("quarkus.dynamokit.table-defaults.write-capacity-units is -2: use 1 or more")
+                        .contains(BAD + "global-secondary-indexes.\"ByAuthor\".write-capacity-units is not set, and its "
+                                + "default quarkus.dynamokit.table-defaults.write-capacity-units is -2: a provisioned "
+                                + "table needs 1 or more; set either")
                         .contains(BAD + "hash-key is ForumName:X: 'X' is not a key type; use S (string), N (number) "
                                 + "or B (binary)")
                         .contains(BAD + "billing-mode is free: use on-demand or provisioned")

@@ -58,12 +58,6 @@ public final class ClientSettings {
                     + ": use 1 or more, or leave it unset for no bound");
         }
         checkNotNegative(errors, "max-in-flight-wait", client.maxInFlightWait());
-        if (client.readCapacityUnits() < 1) {
-            errors.add(PREFIX + "read-capacity-units is " + client.readCapacityUnits() + ": use 1 or more");
-        }
-        if (client.writeCapacityUnits() < 1) {
-            errors.add(PREFIX + "write-capacity-units is " + client.writeCapacityUnits() + ": use 1 or more");
-        }
         for (Map.Entry<String, String> header : new TreeMap<>(client.extraHeaders()).entrySet()) {
             String name = header.getKey();
             String property = PREFIX + "extra-headers.\"" + name + "\"";

@@ -3,6 +3,7 @@ package io.dynamokit.runtime.config;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigGroup;
@@ -45,14 +46,16 @@ public interface ClientConfig {
     Duration maxInFlightWait();
 
     /**
-     * Read capacity units given to a provisioned table or index that DynamoKit creates without its own value.
+     * Deprecated: use `quarkus.dynamokit.table-defaults.read-capacity-units`, which wins when both are set. Read
+     * capacity units given to a provisioned declared table or index without its own value.
      */
-    @WithDefault("5")
-    long readCapacityUnits();
+    @Deprecated
+    OptionalLong readCapacityUnits();
 
     /**
-     * Write capacity units given to a provisioned table or index that DynamoKit creates without its own value.
+     * Deprecated: use `quarkus.dynamokit.table-defaults.write-capacity-units`, which wins when both are set. Write
+     * capacity units given to a provisioned declared table or index without its own value.
      */
-    @WithDefault("5")
-    long writeCapacityUnits();
+    @Deprecated
+    OptionalLong writeCapacityUnits();
 }

@@ -37,13 +37,13 @@ public interface GlobalIndexConfig {
 
     /**
      * Read capacity units of the index of a provisioned table. Not set:
-     * `quarkus.dynamokit.client.read-capacity-units`.
+     * `quarkus.dynamokit.table-defaults.read-capacity-units`.
      */
     OptionalLong readCapacityUnits();
 
     /**
      * Write capacity units of the index of a provisioned table. Not set:
-     * `quarkus.dynamokit.client.write-capacity-units`.
+     * `quarkus.dynamokit.table-defaults.write-capacity-units`.
      */
     OptionalLong writeCapacityUnits();
 }

@@ -33,14 +33,14 @@ public interface TableConfig {
     String billingMode();
 
     /**
-     * Read capacity units of a provisioned table. Not set: `quarkus.dynamokit.client.read-capacity-units`. Not allowed
-     * with `on-demand`.
+     * Read capacity units of a provisioned table. Not set: `quarkus.dynamokit.table-defaults.read-capacity-units`. Not
+     * allowed with `on-demand`.
      */
     OptionalLong readCapacityUnits();
 
     /**
-     * Write capacity units of a provisioned table. Not set: `quarkus.dynamokit.client.write-capacity-units`. Not
-     * allowed with `on-demand`.
+     * Write capacity units of a provisioned table. Not set: `quarkus.dynamokit.table-defaults.write-capacity-units`.
+     * Not allowed with `on-demand`.
      */
     OptionalLong writeCapacityUnits();
 

@@ -57,6 +57,11 @@ public interface TablesConfig {
     Optional<String> tableNameSuffix();
 
     /**
+     * Defaults of the declared tables' settings: `quarkus.dynamokit.table-defaults.*`.
+     */
+    TableDefaultsConfig tableDefaults();
+
+    /**
      * How long schema management waits for a table, and all its global secondary indexes, to become ACTIVE after it is
      * created or changed, and for a deleted table to be gone. Adding a global secondary index to a large table can
      * take long: DynamoDB fills it from the table first.

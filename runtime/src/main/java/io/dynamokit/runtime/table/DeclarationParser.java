@@ -16,11 +16,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-import io.dynamokit.runtime.config.ClientConfig;
 import io.dynamokit.runtime.config.GlobalIndexConfig;
 import io.dynamokit.runtime.config.LocalIndexConfig;
 import io.dynamokit.runtime.config.TableConfig;
 import io.dynamokit.runtime.config.TablesConfig;
+import io.dynamokit.runtime.table.TableDeclarations.CapacityDefault;
 import io.dynamokit.runtime.table.TableDefinition.IndexDefinition;
 import io.dynamokit.runtime.table.TableDefinition.KeyAttribute;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -47,18 +47,21 @@ final class DeclarationParser {
     private final String name;
     private final TableConfig table;
     private final TablesConfig tables;
-    private final ClientConfig client;
+    private final CapacityDefault readDefault;
+    private final CapacityDefault writeDefault;
     private final List<String> problems;
     private final String property;
     private final int problemsBefore;
     /** Each key attribute's type, and the property that first gave it. */
     private final Map<String, String[]> attributeTypes = new HashMap<>();
 
-    DeclarationParser(String name, TableConfig table, TablesConfig tables, ClientConfig client, List<String> problems) {
+    DeclarationParser(String name, TableConfig table, TablesConfig tables, CapacityDefault readDefault,
+            CapacityDefault writeDefault, List<String> problems) {
         this.name = name;
         this.table = table;
         this.tables = tables;
-        this.client = client;
+        this.readDefault = readDefault;
+        this.writeDefault = writeDefault;
         this.problems = problems;
         this.property = PREFIX + "\"" + name + "\".";
         this.problemsBefore = problems.size();
@@ -75,10 +78,8 @@ final class DeclarationParser {
         KeyAttribute rangeKey = key(property + "range-key", table.rangeKey(), false);
         BillingMode billingMode = billingMode();
         boolean provisioned = billingMode != BillingMode.PAY_PER_REQUEST;
-        long read = units(property, "read-capacity-units", table.readCapacityUnits(), provisioned,
-                client.readCapacityUnits());
-        long write = units(property, "write-capacity-units", table.writeCapacityUnits(), provisioned,
-                client.writeCapacityUnits());
+        long read = units(property, "read-capacity-units", table.readCapacityUnits(), provisioned, readDefault);
+        long write = units(property, "write-capacity-units", table.writeCapacityUnits(), provisioned, writeDefault);
 
         Map<String, GlobalIndexConfig> globalConfigs = new TreeMap<>(table.globalSecondaryIndexes());
         Map<String, LocalIndexConfig> localConfigs = new TreeMap<>(table.localSecondaryIndexes());
@@ -169,7 +170,7 @@ final class DeclarationParser {
         return null;
     }
 
-    private long units(String owner, String key, OptionalLong value, boolean provisioned, long clientDefault) {
+    private long units(String owner, String key, OptionalLong value, boolean provisioned, CapacityDefault fallback) {
         if (!provisioned) {
             if (value.isPresent()) {
                 problems.add(owner + key + " is set, but the table's billing-mode is on-demand: remove it, or set "
@@ -183,11 +184,11 @@ final class DeclarationParser {
             }
             return value.getAsLong();
         }
-        if (clientDefault < 1) {
-            problems.add(owner + key + " is not set, and its default quarkus.dynamokit.client." + key + " is "
-                    + clientDefault + ": a provisioned table needs 1 or more; set either");
+        if (fallback.units() < 1) {
+            problems.add(owner + key + " is not set, and its default " + fallback.property() + " is "
+                    + fallback.units() + ": a provisioned table needs 1 or more; set either");
         }
-        return clientDefault;
+        return fallback.units();
     }
 
     private IndexDefinition localIndex(String indexName, LocalIndexConfig index, KeyAttribute hashKey,
@@ -218,9 +219,9 @@ final class DeclarationParser {
         ProjectionType projection = projection(indexProperty, index.projection());
         List<String> nonKeyAttributes = nonKeyAttributes(indexProperty, projection, index.nonKeyAttributes());
         long read = units(indexProperty, "read-capacity-units", index.readCapacityUnits(), provisioned,
-                client.readCapacityUnits());
+                readDefault);
         long write = units(indexProperty, "write-capacity-units", index.writeCapacityUnits(), provisioned,
-                client.writeCapacityUnits());
+                writeDefault);
         if (problems.size() > before) {
             return null;
         }
