@@ -17,7 +17,8 @@ import org.openjdk.jmh.results.ScalarResult;
 
 /**
  * How much of the machine the engine itself used in an iteration's timed part: the CPU time of its request threads
- * (named {@code dynamokit-engine-N}; they parse, execute and answer every request) per item written
+ * (named {@code dynamokit-engine-connection-N}, one per client connection; they read, parse, execute and answer every
+ * request) per item written
  * ({@code ·engine.cpu.per.item}, µs) and in cores ({@code ·engine.cores}: 1.0 means one core busy all along). What is
  * left of the machine went to the client side (building, signing and sending requests) and the JVM (garbage
  * collection, compilation). Benchmarks report their work through {@link #timedPartStarted()} and
@@ -26,7 +27,7 @@ import org.openjdk.jmh.results.ScalarResult;
  */
 public final class EngineThreadProfiler implements InternalProfiler {
 
-    private static final String ENGINE_THREAD = "dynamokit-engine-";
+    private static final String ENGINE_THREAD = "dynamokit-engine-connection-";
 
     private static volatile long startCpu;
     private static volatile long startWall;
@@ -50,7 +51,8 @@ public final class EngineThreadProfiler implements InternalProfiler {
 
     /**
      * CPU time used so far by the engine's live request threads. A thread that ended during the timed part takes its
-     * time with it: the engine keeps its pool's threads for 30 s when idle, longer than any timed part here.
+     * time with it: a connection's thread lives as long as the connection, and the SDK client keeps its connections
+     * for a minute when idle, longer than any timed part here.
      */
     static long engineCpuNanos() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -1,32 +1,30 @@
 package io.dynamokit.benchmarks;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import io.dynamokit.engine.http.HttpRequest;
+import io.dynamokit.engine.http.HttpResponse;
+import io.dynamokit.engine.http.HttpServer;
 
 /**
  * "The limit" of {@link EngineThroughputBenchmark}: a server that speaks DynamoDB's JSON 1.0 protocol and does nothing
- * else, on the HTTP stack the engine uses (the JDK's {@code HttpServer} on 127.0.0.1, TCP_NODELAY, a fixed pool of
- * the engine's size), so that the engine's calls per second can be set against what that stack, the same JSON parser
- * and the same client allow at most. Each request's body is read and parsed with Jackson's streaming parser to its
- * last token (every name and value read as text), its {@code Authorization} header checked for a signature, and it is
- * answered with a fixed well-formed body for its operation, with {@code x-amz-crc32}, {@code x-amzn-RequestId} and
- * DynamoDB's content type: {@code GetItem} with {@link #getItemAnswer}, any other operation with {@code {}}.
+ * else, on the HTTP stack the engine uses (the engine's own {@link HttpServer} on 127.0.0.1 with the engine's
+ * settings: a thread per connection, TCP_NODELAY), so that the engine's calls per second can be set against what that
+ * stack, the same JSON parser and the same client allow at most. Each request's body is read and parsed with
+ * Jackson's streaming parser to its last token (every name and value read as text), its {@code Authorization} header
+ * checked for a signature, and it is answered with a fixed well-formed body for its operation, with
+ * {@code x-amz-crc32}, {@code x-amzn-RequestId} and DynamoDB's content type: {@code GetItem} with
+ * {@link #getItemAnswer}, any other operation with {@code {}}.
  */
 final class ProtocolLimitServer implements AutoCloseable {
 
@@ -36,32 +34,16 @@ final class ProtocolLimitServer implements AutoCloseable {
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
 
     private final HttpServer server;
-    private final ThreadPoolExecutor executor;
     private final byte[] getItemAnswer;
     private final String getItemCrc;
     private final String emptyCrc;
 
     private ProtocolLimitServer(byte[] getItemAnswer) throws IOException {
-        // the engine sets the same property before it starts its server (an answer written in two parts would
-        // otherwise wait for the client's delayed acknowledgement)
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
         this.getItemAnswer = getItemAnswer;
         this.getItemCrc = crc32(getItemAnswer);
         this.emptyCrc = crc32(EMPTY_OBJECT);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        int threads = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
-        AtomicInteger counter = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "protocol-limit-" + counter.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        this.server = HttpServer.start(InetAddress.getLoopbackAddress(), 0,
+                HttpServer.Settings.defaults("protocol-limit-"), this::handle);
     }
 
     /**
@@ -78,28 +60,23 @@ final class ProtocolLimitServer implements AutoCloseable {
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + server.port());
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            if (authorization == null || !authorization.contains("Signature=")) {
-                throw new IOException("unsigned request");
-            }
-            parse(body);
-            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            boolean getItem = target != null && target.endsWith(".GetItem");
-            byte[] answer = getItem ? getItemAnswer : EMPTY_OBJECT;
-            exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-            exchange.getResponseHeaders().set("x-amzn-RequestId", requestId());
-            exchange.getResponseHeaders().set("x-amz-crc32", getItem ? getItemCrc : emptyCrc);
-            exchange.sendResponseHeaders(200, answer.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(answer);
-            }
+    private HttpResponse handle(HttpRequest request) {
+        String authorization = request.header("Authorization");
+        if (authorization == null || !authorization.contains("Signature=")) {
+            throw new IllegalArgumentException("unsigned request");
         }
+        try {
+            parse(request.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String target = request.header("X-Amz-Target");
+        boolean getItem = target != null && target.endsWith(".GetItem");
+        return new HttpResponse(200, getItem ? getItemAnswer : EMPTY_OBJECT, "Content-Type", CONTENT_TYPE,
+                "x-amzn-RequestId", requestId(), "x-amz-crc32", getItem ? getItemCrc : emptyCrc);
     }
 
     /** Reads every token; the parser checks that the body is well-formed JSON. */
@@ -133,7 +110,6 @@ final class ProtocolLimitServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

@@ -1,132 +1,112 @@
 package io.dynamokit.engine.protocol;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.dynamokit.engine.http.HttpHandler;
+import io.dynamokit.engine.http.HttpRequest;
+import io.dynamokit.engine.http.HttpResponse;
+import io.dynamokit.engine.http.HttpServer;
 import io.dynamokit.engine.model.DynamoException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.CRC32;
 
 /**
- * The DynamoDB JSON 1.0 protocol over the JDK's HTTP server on 127.0.0.1: {@code POST /} with
+ * The DynamoDB JSON 1.0 protocol over the engine's {@link HttpServer} on 127.0.0.1: {@code POST /} with
  * {@code X-Amz-Target}, answered with {@code x-amzn-RequestId}, {@code x-amz-crc32} and
- * {@code application/x-amz-json-1.0}. Every failure is a DynamoDB-shaped answer; a bug in the engine is an
- * InternalServerError without details.
+ * {@code application/x-amz-json-1.0}; {@code GET} answers DynamoDB's health text. Every failure is a DynamoDB-shaped
+ * answer; a bug in the engine is an InternalServerError without details.
  */
 public final class HttpFront implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(HttpFront.class.getName());
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     /** Larger than any valid request (16 MB for a batch), so that a runaway body cannot exhaust the heap. */
-    private static final String NODELAY = "sun.net.httpserver.nodelay";
     private static final int MAX_BODY = 20 * 1024 * 1024;
     private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
+    private static final byte[] HEALTHY = "healthy: dynamodb.us-east-1.amazonaws.com ".getBytes(StandardCharsets.UTF_8);
 
     private final HttpServer server;
-    private final ExecutorService executor;
-    private final Dispatcher dispatcher;
 
-    private HttpFront(HttpServer server, ExecutorService executor, Dispatcher dispatcher) {
+    private HttpFront(HttpServer server) {
         this.server = server;
-        this.executor = executor;
-        this.dispatcher = dispatcher;
     }
 
     /** Serves the dispatcher's operations on 127.0.0.1:port (0: an ephemeral port). */
     public static HttpFront start(int port, Dispatcher dispatcher) {
-        // Without TCP_NODELAY a small answer written in two parts waits for the client's delayed acknowledgement
-        // (about 40 ms a request). The JDK server reads this property once, when it first starts a server.
-        if (System.getProperty(NODELAY) == null) {
-            System.setProperty(NODELAY, "true");
-        }
-        HttpServer server;
+        HttpServer.Settings settings = HttpServer.Settings.defaults("dynamokit-engine-").withMaxBodyBytes(MAX_BODY);
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+            return new HttpFront(HttpServer.start(InetAddress.getLoopbackAddress(), port, settings,
+                    new Handler(dispatcher)));
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
-        int threads = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
-        AtomicInteger counter = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "dynamokit-engine-" + counter.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        executor.allowCoreThreadTimeOut(true);
-        HttpFront front = new HttpFront(server, executor, dispatcher);
-        server.setExecutor(executor);
-        server.createContext("/", front::handle);
-        server.start();
-        return front;
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body = readBody(exchange.getRequestBody());
-            if ("GET".equals(exchange.getRequestMethod())) {
-                send(exchange, 200, "text/plain", "healthy: dynamodb.us-east-1.amazonaws.com ".getBytes(
-                        StandardCharsets.UTF_8));
-                return;
+    private static final class Handler implements HttpHandler {
+        private final Dispatcher dispatcher;
+
+        Handler(Dispatcher dispatcher) {
+            this.dispatcher = dispatcher;
+        }
+
+        @Override
+        public HttpResponse handle(HttpRequest request) {
+            if (request.method().equals("GET")) {
+                return answer(200, "text/plain", HEALTHY);
             }
             int status;
-            byte[] answer;
+            byte[] body;
             try {
-                if (body == null) {
-                    throw DynamoException.serialization("Request entity too large");
-                }
-                Map<String, Object> result = serve(exchange, body);
+                Map<String, Object> result = serve(request);
                 status = 200;
-                answer = Json.write(result);
+                body = Json.write(result);
             } catch (DynamoException e) {
                 status = e.status();
-                answer = Json.write(errorBody(e));
+                body = Json.write(errorBody(e));
             } catch (RuntimeException | Error e) {
                 // an answer even for a bug or a linkage error, so that the client never waits for a closed socket
                 LOG.log(Level.WARNING, "internal error serving a request", e);
                 DynamoException internal = DynamoException.internal("Internal server error");
                 status = internal.status();
-                answer = Json.write(errorBody(internal));
+                body = Json.write(errorBody(internal));
             }
-            send(exchange, status, CONTENT_TYPE, answer);
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "connection lost while serving a request", e);
+            return answer(status, CONTENT_TYPE, body);
         }
-    }
 
-    private Map<String, Object> serve(HttpExchange exchange, byte[] body) {
-        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-        Operation operation = dispatcher.forTarget(target);
-        String region = signedRegion(exchange.getRequestHeaders().getFirst("Authorization"));
-        if (region == null) {
-            throw DynamoException.missingAuthenticationToken();
+        /** A body over the limit is a SerializationException, as DynamoDB words it; other refusals plain text. */
+        @Override
+        public HttpResponse refuse(int status, String reason) {
+            if (status == 413) {
+                return answer(413, CONTENT_TYPE, Json.write(errorBody(
+                        DynamoException.serialization("Request entity too large"))));
+            }
+            return HttpHandler.super.refuse(status, reason);
         }
-        Map<String, Object> parsed = Json.parseObject(body);
-        return operation.handle(new Request(Dispatcher.operationName(target), region, parsed));
+
+        private Map<String, Object> serve(HttpRequest request) {
+            String target = request.header("X-Amz-Target");
+            Operation operation = dispatcher.forTarget(target);
+            String region = signedRegion(request.header("Authorization"));
+            if (region == null) {
+                throw DynamoException.missingAuthenticationToken();
+            }
+            Map<String, Object> parsed = Json.parseObject(request.body());
+            return operation.handle(new Request(Dispatcher.operationName(target), region, parsed));
+        }
     }
 
     /** The region of a SigV4 Authorization header's credential scope; null when the request is not signed. */
@@ -170,25 +150,11 @@ public final class HttpFront implements AutoCloseable {
         return body;
     }
 
-    private static byte[] readBody(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_BODY + 1);
-        if (body.length > MAX_BODY) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return null;
-        }
-        return body;
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+    private static HttpResponse answer(int status, String contentType, byte[] body) {
         CRC32 crc = new CRC32();
         crc.update(body);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.getResponseHeaders().set("x-amzn-RequestId", requestId());
-        exchange.getResponseHeaders().set("x-amz-crc32", Long.toString(crc.getValue()));
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        return new HttpResponse(status, body, "Content-Type", contentType, "x-amzn-RequestId", requestId(),
+                "x-amz-crc32", Long.toString(crc.getValue()));
     }
 
     private static String requestId() {
