@@ -25,10 +25,7 @@ import java.util.Map;
 final class ExecuteTransaction implements Operation {
     private final Storage storage;
     /** Tokens of applied transactions; guarded by the storage write lock. */
-    private final Map<String, Applied> tokens = new LinkedHashMap<>();
-
-    private record Applied(Object fingerprint, Instant at) {
-    }
+    private final IdempotencyTokens<Object> tokens = new IdempotencyTokens<>();
 
     ExecuteTransaction(Storage storage) {
         this.storage = storage;
@@ -124,10 +121,9 @@ final class ExecuteTransaction implements Operation {
         storage.write(mutation -> {
             Instant now = storage.now();
             if (token != null) {
-                tokens.values().removeIf(a -> !a.at().plus(TransactWriteItems.TOKEN_LIFETIME).isAfter(now));
-                Applied applied = tokens.get(token);
+                Object applied = tokens.find(token, now);
                 if (applied != null) {
-                    if (!applied.fingerprint().equals(fingerprint)) {
+                    if (!applied.equals(fingerprint)) {
                         throw DynamoException.idempotentParameterMismatch("Request parameters do not match the "
                                 + "parameters of the previous request with the same client request token");
                     }
@@ -160,7 +156,7 @@ final class ExecuteTransaction implements Operation {
                 capacity.write(writes.get(i).table(), outcomes.get(i).old(), outcomes.get(i).written());
             }
             if (token != null) {
-                tokens.put(token, new Applied(fingerprint, now));
+                tokens.record(token, fingerprint, now);
             }
             return null;
         });

@@ -8,7 +8,6 @@ import io.dynamokit.engine.protocol.Operation;
 import io.dynamokit.engine.protocol.Request;
 import io.dynamokit.engine.storage.Storage;
 import io.dynamokit.engine.storage.Table;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,18 +27,17 @@ import java.util.Map;
 final class TransactWriteItems implements Operation {
     static final int MAX_ACTIONS = 100;
     static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
-    static final Duration TOKEN_LIFETIME = Duration.ofMinutes(10);
 
     private final Storage storage;
     /** Tokens of applied transactions; guarded by the storage write lock. */
-    private final Map<String, Applied> tokens = new LinkedHashMap<>();
+    private final IdempotencyTokens<Applied> tokens = new IdempotencyTokens<>();
 
     TransactWriteItems(Storage storage) {
         this.storage = storage;
     }
 
-    /** An applied transaction with a token: what it was asked, when, and what it wrote (for a repeat's capacity). */
-    private record Applied(Object fingerprint, Instant at, List<Table> tables, List<Map<String, AttributeValue>> items) {
+    /** An applied transaction with a token: what it was asked, and what it wrote (for a repeat's capacity). */
+    private record Applied(Object fingerprint, List<Table> tables, List<Map<String, AttributeValue>> items) {
     }
 
     @Override
@@ -78,8 +76,7 @@ final class TransactWriteItems implements Operation {
         storage.write(mutation -> {
             Instant now = storage.now();
             if (token != null) {
-                tokens.values().removeIf(applied -> !applied.at().plus(TOKEN_LIFETIME).isAfter(now));
-                Applied applied = tokens.get(token);
+                Applied applied = tokens.find(token, now);
                 if (applied != null) {
                     if (!applied.fingerprint().equals(fingerprint)) {
                         throw DynamoException.idempotentParameterMismatch("Request parameters do not match the "
@@ -131,7 +128,7 @@ final class TransactWriteItems implements Operation {
                 writtenItems.add(outcome.written() != null ? outcome.written() : actions.get(i).target());
             }
             if (token != null) {
-                tokens.put(token, new Applied(fingerprint, now, List.copyOf(written), List.copyOf(writtenItems)));
+                tokens.record(token, new Applied(fingerprint, List.copyOf(written), List.copyOf(writtenItems)), now);
             }
             return null;
         });
