@@ -32,7 +32,7 @@ public class PeriodicStoresAndConfigSourceTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(ChangeRecorder.class, Settings.class, StoreFixtures.class))
+            .withApplicationRoot(jar -> jar.addClasses(ObservedChanges.class, Settings.class, StoreFixtures.class))
             .withConfigurationResource("explicit-endpoint.properties")
             .setBeforeAllCustomizer(PeriodicStoresAndConfigSourceTest::existingOptions)
             .setAfterAllCustomizer(() -> System.clearProperty("quarkus.dynamodb.endpoint-override"))
@@ -55,7 +55,7 @@ public class PeriodicStoresAndConfigSourceTest {
     ConfigStore fast;
 
     @Inject
-    ChangeRecorder changes;
+    ObservedChanges changes;
 
     @Inject
     Settings settings;

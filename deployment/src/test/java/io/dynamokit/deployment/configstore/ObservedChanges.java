@@ -9,9 +9,9 @@ import jakarta.enterprise.event.Observes;
 import io.dynamokit.configstore.ConfigStoreChange;
 import io.dynamokit.configstore.ConfigStoreName;
 
-/** Records the change events: all of them, and those of the store "slow" through its qualifier. */
+/** The change events observed: all of them, and those of the store "slow" through its qualifier. */
 @ApplicationScoped
-public class ChangeRecorder {
+public class ObservedChanges {
 
     final List<ConfigStoreChange> all = new CopyOnWriteArrayList<>();
     final List<ConfigStoreChange> slow = new CopyOnWriteArrayList<>();
