@@ -76,7 +76,7 @@ public class ConfigStoreRecorder {
         ConfigStoreRegistry registry = Arc.container().instance(ConfigStoreRegistry.class).get();
         for (String name : names) {
             DefaultConfigStore store = registry.store(name);
-            StoreTable.prepare(store.settings(), store.documents());
+            StoreTable.prepare(store.settings(), registry.dynamoDb());
             store.start();
             if (store instanceof PeriodicConfigStore periodic) {
                 refresher.add(periodic);

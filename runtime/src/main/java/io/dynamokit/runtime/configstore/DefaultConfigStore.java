@@ -27,11 +27,9 @@ public abstract class DefaultConfigStore implements ConfigStore {
     final OptionChecks checks;
     final StoreItems items;
     final Consumer<ConfigStoreChange> changes;
-    private final DocumentClient documents;
 
     DefaultConfigStore(StoreSettings settings, DocumentClient documents, Consumer<ConfigStoreChange> changes) {
         this.settings = settings;
-        this.documents = documents;
         this.checks = new OptionChecks(settings);
         this.items = new StoreItems(settings, documents, checks);
         this.changes = changes;
@@ -54,10 +52,6 @@ public abstract class DefaultConfigStore implements ConfigStore {
 
     public StoreSettings settings() {
         return settings;
-    }
-
-    DocumentClient documents() {
-        return documents;
     }
 
     @Override

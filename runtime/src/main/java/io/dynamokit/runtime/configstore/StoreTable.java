@@ -1,5 +1,6 @@
 package io.dynamokit.runtime.configstore;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +10,16 @@ import org.jboss.logging.Logger;
 
 import io.dynamokit.configstore.ConfigStoreTableException;
 import io.dynamokit.configstore.ConfigStoreTableException.Problem;
-import io.dynamokit.document.DocumentClient;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -25,29 +30,31 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * A config store's table at start-up: created when missing and allowed, checked for the store's key schema, waited for
- * until ACTIVE.
+ * until ACTIVE. Through the SDK's {@code DynamoDbClient} and its {@code DynamoDbWaiter}: the store reads and writes
+ * only the table itself, so an index still being built on it does not hold start-up back.
  */
 final class StoreTable {
 
     private static final Logger LOG = Logger.getLogger(StoreTable.class);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
     private StoreTable() {
     }
 
-    static void prepare(StoreSettings settings, DocumentClient documents) {
+    static void prepare(StoreSettings settings, DynamoDbClient client) {
         TableDescription table;
         try {
-            table = documents.describeTable(settings.tableName());
+            table = client.describeTable(describe(settings)).table();
         } catch (ResourceNotFoundException e) {
-            table = create(settings, documents, e);
+            table = create(settings, client, e);
         }
         checkSchema(settings, table);
         if (table.tableStatus() != TableStatus.ACTIVE) {
-            awaitActive(settings, documents);
+            awaitActive(settings, client);
         }
     }
 
-    private static TableDescription create(StoreSettings settings, DocumentClient documents,
+    private static TableDescription create(StoreSettings settings, DynamoDbClient client,
             ResourceNotFoundException missing) {
         if (!settings.createTable()) {
             throw new ConfigStoreTableException(settings.name(), settings.tableName(), Problem.NOT_CREATED,
@@ -73,7 +80,7 @@ final class StoreTable {
                     .writeCapacityUnits(settings.writeCapacityUnits()));
         }
         try {
-            documents.createTable(request.build());
+            client.createTable(request.build());
             LOG.infof("Created table '%s' for config store '%s'", settings.tableName(), settings.name());
         } catch (ResourceInUseException e) {
             // created meanwhile by another instance of the application: its schema is checked below
@@ -90,12 +97,12 @@ final class StoreTable {
                             + " (S)) yourself, or remove the cause and start again",
                     e);
         }
-        return awaitActive(settings, documents);
+        return awaitActive(settings, client);
     }
 
-    private static TableDescription awaitActive(StoreSettings settings, DocumentClient documents) {
+    private static TableDescription awaitActive(StoreSettings settings, DynamoDbClient client) {
         try {
-            return documents.awaitActive(settings.tableName(), settings.tableReadyTimeout());
+            return waitUntilActive(settings, client);
         } catch (SdkClientException e) {
             throw new ConfigStoreTableException(settings.name(), settings.tableName(), Problem.NOT_READY,
                     "Table '" + settings.tableName() + "' of config store '" + settings.name()
@@ -103,6 +110,52 @@ final class StoreTable {
                             + StoreSettings.prefix(settings.name()) + "table-ready-timeout): " + e.getMessage(),
                     e);
         }
+    }
+
+    /**
+     * Waits with the SDK's waiter (a missing table is waited for too).
+     *
+     * @throws SdkClientException when the table is not ACTIVE in time, with the status last seen; a DescribeTable
+     *         failure other than a missing table, as itself
+     */
+    private static TableDescription waitUntilActive(StoreSettings settings, DynamoDbClient client) {
+        Duration timeout = settings.tableReadyTimeout();
+        WaiterOverrideConfiguration polling = WaiterOverrideConfiguration.builder().waitTimeout(timeout)
+                .maxAttempts(Integer.MAX_VALUE)
+                .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(POLL_INTERVAL)).build();
+        try {
+            return client.waiter().waitUntilTableExists(describe(settings), polling).matched().response()
+                    .orElseThrow().table();
+        } catch (SdkClientException e) {
+            // a failure the waiter's acceptors do not expect ends the wait at once: it is the one to report
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw SdkClientException.builder().message("Table " + settings.tableName()
+                    + " was not ACTIVE with all its global secondary indexes within " + timeout + " (last seen: "
+                    + lastSeen(settings, client) + ")").cause(e).build();
+        }
+    }
+
+    /** The table's status and each global secondary index's, as a failed wait reports them. */
+    private static String lastSeen(StoreSettings settings, DynamoDbClient client) {
+        TableDescription table;
+        try {
+            table = client.describeTable(describe(settings)).table();
+        } catch (ResourceNotFoundException e) {
+            return "missing";
+        } catch (RuntimeException e) {
+            return "not known, DescribeTable failed: " + e.getMessage();
+        }
+        StringBuilder status = new StringBuilder(String.valueOf(table.tableStatus()));
+        for (GlobalSecondaryIndexDescription index : table.globalSecondaryIndexes()) {
+            status.append(", index ").append(index.indexName()).append(' ').append(index.indexStatus());
+        }
+        return status.toString();
+    }
+
+    private static DescribeTableRequest describe(StoreSettings settings) {
+        return DescribeTableRequest.builder().tableName(settings.tableName()).build();
     }
 
     /** The store key must be the hash key and the option key the range key, both strings. */
