@@ -10,7 +10,6 @@ import java.util.concurrent.Executor;
 
 import io.dynamokit.runtime.table.ConcurrentTables.TableTask;
 import io.dynamokit.table.SchemaManagement;
-import io.dynamokit.table.TableStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -50,11 +49,6 @@ public final class DeclaredTables {
     /** Applies a schema management strategy to every declared table. */
     public void manageSchema(SchemaManagement strategy, boolean production, boolean allowDropAndCreateInProd) {
         new SchemaManager(this, strategy).run(production, allowDropAndCreateInProd);
-    }
-
-    /** The status of any table, declared or not, by its name in DynamoDB. */
-    public TableStatus statusOfTable(String tableName) {
-        return TableReader.statusOf(reader.describe(tableName));
     }
 
     Collection<TableDefinition> definitions() {

@@ -9,7 +9,6 @@ import io.dynamokit.table.TableDiff;
 import io.dynamokit.table.TableManagementException;
 import io.dynamokit.table.TableManager;
 import io.dynamokit.table.TableStatus;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * {@link TableManager} over the {@link DeclaredTables}.
@@ -34,7 +33,7 @@ public final class DefaultTableManager implements TableManager {
 
     @Override
     public TableStatus status(String table) {
-        return TableReader.statusOf(describe(tables.definition(table).tableName()));
+        return TableReader.statusOf(tables.reader().describe(tables.definition(table).tableName()));
     }
 
     @Override
@@ -42,7 +41,7 @@ public final class DefaultTableManager implements TableManager {
         return tables.forEachTable(tables.definitions(), new TableTask<TableStatus>() {
             @Override
             public TableStatus run(TableDefinition table) {
-                return TableReader.statusOf(describe(table.tableName()));
+                return TableReader.statusOf(tables.reader().describe(table.tableName()));
             }
         });
     }
@@ -78,14 +77,5 @@ public final class DefaultTableManager implements TableManager {
     @Override
     public void awaitRunning(String table, Duration timeout) {
         tables.waiter().awaitActive(tables.definition(table).tableName(), timeout);
-    }
-
-    /** The table's description, or null when it does not exist. */
-    TableDescription describe(String tableName) {
-        return tables.reader().describe(tableName);
-    }
-
-    static TableStatus statusOf(TableDescription table) {
-        return TableReader.statusOf(table);
     }
 }
