@@ -140,7 +140,8 @@ public class PeriodicStoresAndConfigSourceTest {
     void fastStoreSeesAnOutsideChangeAfterItsIntervalAndSoDoesTheConfig() {
         try (DynamoDbClient dynamo = StoreFixtures.testDynamoDb()) {
             StoreFixtures.put(dynamo, "StorePeriodic", "fast", "outside", Map.of("level", AttributeValue.fromN("1")));
-            assertThat(fast.contains("outside")).isFalse();
+            // no check that the store does not see it yet: a one-second interval may pass before the next line on a
+            // busy machine; slowStoreSeesAnOutsideChangeOnlyAfterReload covers "not before the refresh"
             // the event comes after the store and the configuration serve the change: wait for the event itself
             ConfigStoreChange added = new ConfigStoreChange("fast", "outside", Kind.ADDED, Map.of(), Map.of("level", 1L));
             await().atMost(Duration.ofSeconds(30)).until(() -> changes.all().contains(added));

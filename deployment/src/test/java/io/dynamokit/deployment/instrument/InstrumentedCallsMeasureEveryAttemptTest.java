@@ -42,7 +42,8 @@ public class InstrumentedCallsMeasureEveryAttemptTest {
             .setBeforeAllCustomizer(() -> EmbeddedDynamoDbFixture.endpoint())
             .overrideConfigKey("quarkus.application.name", "instrumented-app")
             .overrideConfigKey("quarkus.dynamodb.endpoint-override", "http://127.0.0.1:" + PROXY_PORT)
-            .overrideConfigKey("quarkus.dynamodb.api-call-attempt-timeout", "1S")
+            // long enough for any answer of a busy machine; the one delayed answer below is held far beyond it
+            .overrideConfigKey("quarkus.dynamodb.api-call-attempt-timeout", "5S")
             .overrideConfigKey("quarkus.dynamokit.client.retry.max-retries", "3")
             .overrideConfigKey("quarkus.dynamokit.client.retry.base-backoff", "1MS")
             .overrideConfigKey("quarkus.dynamokit.client.retry.throttling-base-backoff", "1MS");
@@ -178,7 +179,7 @@ public class InstrumentedCallsMeasureEveryAttemptTest {
     void serverErrorsResetsAndTimeoutsAreTold() throws Exception {
         proxy.addRule(FaultRule.internalServerError().forOperation("ListTables").first(1));
         proxy.addRule(FaultRule.resetConnection().forOperation("ListTables").first(1));
-        proxy.addRule(FaultRule.delay(Duration.ofSeconds(2)).forOperation("ListTables").first(1));
+        proxy.addRule(FaultRule.delay(Duration.ofSeconds(20)).forOperation("ListTables").first(1));
 
         worker.listTables();
 
