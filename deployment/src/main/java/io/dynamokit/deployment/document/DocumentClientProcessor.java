@@ -9,9 +9,11 @@ import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.ClassType;
 import org.jboss.jandex.DotName;
 
+import io.dynamokit.deployment.ConfigurationProblemsBuildItem;
 import io.dynamokit.document.DocumentClient;
 import io.dynamokit.document.ReactiveDocumentClient;
 import io.dynamokit.runtime.document.DocumentClientRecorder;
+import io.dynamokit.runtime.document.DocumentSettings;
 import io.quarkiverse.amazon.common.AmazonClient;
 import io.quarkiverse.amazon.common.deployment.ClientDeploymentUtil;
 import io.quarkiverse.amazon.common.deployment.RequireAmazonClientInjectionBuildItem;
@@ -40,6 +42,13 @@ public class DocumentClientProcessor {
     static final DotName SYNC_CLIENT = DotName.createSimple(DynamoDbClient.class);
     static final DotName ASYNC_CLIENT = DotName.createSimple(DynamoDbAsyncClient.class);
     static final DotName AMAZON_CLIENT = DotName.createSimple(AmazonClient.class);
+
+    /** Bad document client settings fail start-up, whether or not a document client is injected. */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    ConfigurationProblemsBuildItem validateSettings(DocumentClientRecorder recorder) {
+        return new ConfigurationProblemsBuildItem(DocumentSettings.PREFIX, recorder.problems());
+    }
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)

@@ -3,10 +3,12 @@ package io.dynamokit.deployment.http;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import io.dynamokit.deployment.ConfigurationProblemsBuildItem;
 import io.dynamokit.http.FailureKind;
 import io.dynamokit.runtime.config.DynamoKitFixedConfig;
 import io.dynamokit.runtime.http.BodyShapeMapper;
 import io.dynamokit.runtime.http.DynamoExceptionMapper;
+import io.dynamokit.runtime.http.ExceptionMappersRecorder;
 import io.dynamokit.runtime.http.MappedKinds;
 import io.dynamokit.runtime.http.ProblemResponses;
 import io.dynamokit.runtime.http.UnreadableBodyMapper;
@@ -16,6 +18,8 @@ import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
 import io.quarkus.resteasy.reactive.spi.ExceptionMapperBuildItem;
 
 /**
@@ -35,6 +39,13 @@ public class ExceptionMapperProcessor {
     private static final String NOT_SUPPORTED = "jakarta.ws.rs.NotSupportedException";
     private static final String WEB_APPLICATION = "jakarta.ws.rs.WebApplicationException";
     private static final String MISMATCHED_INPUT = "com.fasterxml.jackson.databind.exc.MismatchedInputException";
+
+    /** Bad exception mapper settings fail start-up, with every other problem of the configuration. */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    ConfigurationProblemsBuildItem validateSettings(ExceptionMappersRecorder recorder) {
+        return new ConfigurationProblemsBuildItem(ExceptionMappersRecorder.PREFIX, recorder.problems());
+    }
 
     @BuildStep
     void exceptionMappers(Capabilities capabilities, DynamoKitFixedConfig config,

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.dynamokit.deployment.devservices.EmbeddedDynamoDbFixture;
-import io.dynamokit.runtime.table.TableRecorder;
+import io.dynamokit.runtime.config.Production;
 import io.dynamokit.table.TableManager;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -54,7 +54,7 @@ public class DropAndCreateIsAllowedInProdTest {
 
     @Test
     void tableIsRecreatedEmptyAsDeclared() {
-        assertThat(TableRecorder.isProduction()).as("running in the prod profile").isTrue();
+        assertThat(Production.isCurrent()).as("running in the prod profile").isTrue();
         assertThat(tables.diff("ProdAllowed").differences()).isEmpty();
         assertThat(dynamo.describeTable(b -> b.tableName("ProdAllowed")).table().keySchema())
                 .extracting(key -> key.attributeName()).containsExactly("Code");

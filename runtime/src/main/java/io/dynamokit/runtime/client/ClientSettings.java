@@ -10,7 +10,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.dynamokit.runtime.config.ClientConfig;
-import io.dynamokit.runtime.config.DocumentConfig;
 import io.dynamokit.runtime.config.DynamoKitConfig;
 import io.dynamokit.runtime.config.RetryConfig;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -23,7 +22,6 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 public final class ClientSettings {
 
     static final String PREFIX = "quarkus.dynamokit.client.";
-    static final String DOCUMENT_PREFIX = "quarkus.dynamokit.document.";
 
     /** Headers the SDK writes itself; an extra header of the same name would break or be overwritten by signing. */
     static final Set<String> RESERVED_HEADERS = Set.of("host", "authorization", "content-type", "content-length",
@@ -73,26 +71,6 @@ public final class ClientSettings {
             if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
                 errors.add(property + ": the value contains a line break; header values must be on one line");
             }
-        }
-        DocumentConfig document = config.document();
-        if (document.batchMaxRetries() < 0) {
-            errors.add(DOCUMENT_PREFIX + "batch-max-retries is " + document.batchMaxRetries() + ": use 0 or more");
-        }
-        if (document.batchConcurrency() < 1) {
-            errors.add(DOCUMENT_PREFIX + "batch-concurrency is " + document.batchConcurrency() + ": use 1 or more");
-        }
-        if (document.batchBaseBackoff().isNegative()) {
-            errors.add(DOCUMENT_PREFIX + "batch-base-backoff is " + document.batchBaseBackoff()
-                    + ": use a duration of zero or more, such as 50MS");
-        }
-        if (document.batchMaxBackoff().compareTo(document.batchBaseBackoff()) < 0) {
-            errors.add(DOCUMENT_PREFIX + "batch-max-backoff is " + document.batchMaxBackoff()
-                    + ": use a duration at least as long as batch-base-backoff");
-        }
-        int noCredentialsStatus = config.exceptionMappers().noCredentialsStatus();
-        if (noCredentialsStatus != 500 && noCredentialsStatus != 429) {
-            errors.add("quarkus.dynamokit.exception-mappers.no-credentials-status is " + noCredentialsStatus
-                    + ": use 500 or 429");
         }
         return errors;
     }

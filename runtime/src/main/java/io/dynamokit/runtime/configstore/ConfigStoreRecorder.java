@@ -9,13 +9,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.dynamokit.configstore.ConfigStore;
 import io.dynamokit.runtime.config.DynamoKitConfig;
+import io.dynamokit.runtime.config.Production;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.SyntheticCreationalContext;
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.ShutdownContext;
 import io.quarkus.runtime.annotations.Recorder;
-import io.quarkus.runtime.configuration.ConfigUtils;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -37,7 +36,7 @@ public class ConfigStoreRecorder {
         return new Function<SyntheticCreationalContext<ConfigStoreRegistry>, ConfigStoreRegistry>() {
             @Override
             public ConfigStoreRegistry apply(SyntheticCreationalContext<ConfigStoreRegistry> context) {
-                return new ConfigStoreRegistry(names, config.getValue(), production(),
+                return new ConfigStoreRegistry(names, config.getValue(), Production.isCurrent(),
                         context.getInjectedReference(DynamoDbClient.class), executor, ConfigProvider.getConfig());
             }
         };
@@ -62,7 +61,7 @@ public class ConfigStoreRecorder {
         List<String> problems = new ArrayList<>();
         for (String name : names) {
             try {
-                StoreSettings.of(name, dynamoKit, production());
+                StoreSettings.of(name, dynamoKit, Production.isCurrent());
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
@@ -82,13 +81,5 @@ public class ConfigStoreRecorder {
                 refresher.add(periodic);
             }
         }
-    }
-
-    /**
-     * Whether the application runs in production, where a missing table is not created unless configured: the prod
-     * profile, or any profile of an application started in production mode (java -jar, native).
-     */
-    static boolean production() {
-        return LaunchMode.current() == LaunchMode.NORMAL || ConfigUtils.getProfiles().contains("prod");
     }
 }

@@ -1,5 +1,6 @@
 package io.dynamokit.runtime.document;
 
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
@@ -24,6 +25,11 @@ public class DocumentClientRecorder {
 
     public DocumentClientRecorder(RuntimeValue<DynamoKitConfig> config) {
         this.config = config;
+    }
+
+    /** The problems of the document client settings, reported at start-up with those of the rest of the configuration. */
+    public RuntimeValue<List<String>> problems() {
+        return new RuntimeValue<>(DocumentSettings.problems(config.getValue().document()));
     }
 
     public Function<SyntheticCreationalContext<DocumentClient>, DocumentClient> documentClient(String clientName,

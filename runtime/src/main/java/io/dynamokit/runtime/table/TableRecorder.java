@@ -5,15 +5,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 import io.dynamokit.runtime.config.DynamoKitConfig;
+import io.dynamokit.runtime.config.Production;
 import io.dynamokit.runtime.config.TablesConfig;
 import io.dynamokit.table.SchemaManagement;
 import io.dynamokit.table.TableManager;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.SyntheticCreationalContext;
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
-import io.quarkus.runtime.configuration.ConfigUtils;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -70,11 +69,6 @@ public class TableRecorder {
             return;
         }
         Arc.container().instance(DeclaredTables.class).get()
-                .manageSchema(tables.schemaManagement(), isProduction(), tables.allowDropAndCreateInProd());
-    }
-
-    /** The prod profile, or any profile of an application started in production mode (java -jar, native). */
-    public static boolean isProduction() {
-        return LaunchMode.current() == LaunchMode.NORMAL || ConfigUtils.getProfiles().contains("prod");
+                .manageSchema(tables.schemaManagement(), Production.isCurrent(), tables.allowDropAndCreateInProd());
     }
 }
