@@ -1,12 +1,12 @@
 package io.dynamokit.test.fault;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+
+import io.dynamokit.test.fault.Fault.Kind;
 
 /**
  * What a {@link FaultProxy} does to some of the requests passing through it.
@@ -23,71 +23,16 @@ import java.util.regex.Pattern;
  */
 public final class FaultRule {
 
-    enum Kind {
-        ERROR,
-        DELAY,
-        RESET,
-        UNPROCESSED,
-        REWRITE_DESCRIBE_TABLE
-    }
-
-    private static final String ERROR_TYPE_PREFIX = "com.amazonaws.dynamodb.v20120810#";
     private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9_.-]+");
-    private static final int EVERY = -1;
-
-    /** What a rule does to a request it applies to. */
-    private record Fault(Kind kind, int status, String errorCode, Duration delay, List<String> cancellationReasons,
-            DescribeTableRewrite rewrite, boolean errorCodeInBodyOnly) {
-
-        static Fault of(Kind kind, int status) {
-            return new Fault(kind, status, null, null, List.of(), null, false);
-        }
-
-        Fault withErrorCode(String code, List<String> reasons) {
-            return new Fault(kind, status, code, delay, reasons, rewrite, errorCodeInBodyOnly);
-        }
-
-        Fault withDelay(Duration value) {
-            return new Fault(kind, status, errorCode, value, cancellationReasons, rewrite, errorCodeInBodyOnly);
-        }
-
-        Fault withRewrite(DescribeTableRewrite value) {
-            return new Fault(kind, status, errorCode, delay, cancellationReasons, value, errorCodeInBodyOnly);
-        }
-
-        Fault inBodyOnly() {
-            return new Fault(kind, status, errorCode, delay, cancellationReasons, rewrite, true);
-        }
-    }
-
-    /** Which matching requests a rule applies to: an operation filter, then every one, the first n or a share. */
-    private record Selection(String operation, int firstCount, double fraction, long seed) {
-
-        static final Selection EVERY_REQUEST = new Selection(null, EVERY, Double.NaN, 0L);
-
-        Selection forOperation(String value) {
-            return new Selection(value, firstCount, fraction, seed);
-        }
-
-        Selection first(int n) {
-            return new Selection(operation, n, fraction, seed);
-        }
-
-        Selection share(double value, long randomSeed) {
-            return new Selection(operation, firstCount, value, randomSeed);
-        }
-    }
 
     private final Fault fault;
     private final Selection selection;
-
-    private final AtomicInteger applied = new AtomicInteger();
-    private final Random random;
+    private final SelectionProgress progress;
 
     private FaultRule(Fault fault, Selection selection) {
         this.fault = fault;
         this.selection = selection;
-        this.random = Double.isNaN(selection.fraction()) ? null : new Random(selection.seed());
+        this.progress = new SelectionProgress(selection);
     }
 
     private static FaultRule every(Fault fault) {
@@ -253,7 +198,7 @@ public final class FaultRule {
         if (n < 0) {
             throw new IllegalArgumentException("Negative count: " + n);
         }
-        if (!Double.isNaN(selection.fraction())) {
+        if (selection.isShare()) {
             throw new IllegalStateException("share(...) and first(...) cannot be combined");
         }
         return new FaultRule(fault, selection.first(n));
@@ -269,7 +214,7 @@ public final class FaultRule {
         if (!(fraction >= 0.0 && fraction <= 1.0)) {
             throw new IllegalArgumentException("Fraction must be between 0.0 and 1.0: " + fraction);
         }
-        if (selection.firstCount() != EVERY) {
+        if (selection.isFirst()) {
             throw new IllegalStateException("share(...) and first(...) cannot be combined");
         }
         return new FaultRule(fault, selection.share(fraction, seed));
@@ -291,19 +236,7 @@ public final class FaultRule {
      * @return how many requests this rule has decided so far
      */
     public int timesApplied() {
-        return applied.get();
-    }
-
-    Kind kind() {
-        return fault.kind();
-    }
-
-    int status() {
-        return fault.status();
-    }
-
-    String errorCode() {
-        return fault.errorCode();
+        return progress.applied();
     }
 
     /**
@@ -320,16 +253,16 @@ public final class FaultRule {
         return new FaultRule(fault.inBodyOnly(), selection);
     }
 
-    Duration delay() {
-        return fault.delay();
+    Kind kind() {
+        return fault.kind();
+    }
+
+    Fault fault() {
+        return fault;
     }
 
     DescribeTableRewrite rewrite() {
         return fault.rewrite();
-    }
-
-    boolean isErrorCodeInBodyOnly() {
-        return fault.errorCodeInBodyOnly();
     }
 
     /**
@@ -337,8 +270,7 @@ public final class FaultRule {
      * @return whether the rule's operation filter accepts the request
      */
     boolean matches(String target) {
-        String operation = selection.operation();
-        return operation == null || (target != null && target.endsWith("." + operation));
+        return selection.matches(target);
     }
 
     /**
@@ -347,111 +279,28 @@ public final class FaultRule {
      * @return whether the rule's operation filter, and for the rules that look at requests, the request, match
      */
     boolean matches(String target, byte[] body) {
-        if (!matches(target)) {
-            return false;
-        }
-        if (fault.kind() == Kind.REWRITE_DESCRIBE_TABLE) {
-            return fault.rewrite().matches(body);
-        }
-        return true;
+        return matches(target) && fault.concerns(body);
     }
 
     /**
      * Decides, for one matching request, whether the rule applies to it, and counts it if so.
      */
     boolean tryApply() {
-        int firstCount = selection.firstCount();
-        if (firstCount != EVERY) {
-            int current;
-            do {
-                current = applied.get();
-                if (current >= firstCount) {
-                    return false;
-                }
-            } while (!applied.compareAndSet(current, current + 1));
-            return true;
-        }
-        if (random != null) {
-            boolean chosen;
-            synchronized (random) {
-                chosen = random.nextDouble() < selection.fraction();
-            }
-            if (!chosen) {
-                return false;
-            }
-        }
-        applied.incrementAndGet();
-        return true;
+        return progress.tryApply();
     }
 
     /**
      * @return the outcome recorded for a request this rule decided
      */
     String outcome() {
-        switch (fault.kind()) {
-            case ERROR:
-                return fault.errorCode();
-            case DELAY:
-                return RecordedRequest.OUTCOME_DELAYED;
-            case UNPROCESSED:
-                return RecordedRequest.OUTCOME_UNPROCESSED;
-            case REWRITE_DESCRIBE_TABLE:
-                return RecordedRequest.OUTCOME_REWRITTEN;
-            default:
-                return RecordedRequest.OUTCOME_RESET;
-        }
-    }
-
-    /**
-     * @return the JSON body of the error response
-     */
-    byte[] errorBody() {
-        String errorCode = fault.errorCode();
-        List<String> cancellationReasons = fault.cancellationReasons();
-        StringBuilder body = new StringBuilder().append("{\"__type\":\"").append(ERROR_TYPE_PREFIX).append(errorCode)
-                .append("\",\"message\":\"Injected by FaultProxy: ").append(errorCode).append('"');
-        if (!cancellationReasons.isEmpty()) {
-            body.append(",\"CancellationReasons\":[");
-            for (int i = 0; i < cancellationReasons.size(); i++) {
-                body.append(i == 0 ? "" : ",").append("{\"Code\":\"").append(cancellationReasons.get(i)).append("\"}");
-            }
-            body.append(']');
-        }
-        return body.append('}').toString().getBytes(StandardCharsets.UTF_8);
+        return fault.outcome();
     }
 
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("FaultRule[");
-        switch (fault.kind()) {
-            case ERROR:
-                text.append(fault.status()).append(' ').append(fault.errorCode());
-                if (fault.errorCodeInBodyOnly()) {
-                    text.append(" (in body only)");
-                }
-                break;
-            case DELAY:
-                text.append("delay ").append(fault.delay());
-                break;
-            case UNPROCESSED:
-                text.append("unprocessed");
-                break;
-            case REWRITE_DESCRIBE_TABLE:
-                text.append("rewrite ").append(fault.rewrite());
-                break;
-            default:
-                text.append("reset");
-                break;
-        }
-        if (selection.operation() != null) {
-            text.append(", operation=").append(selection.operation());
-        }
-        if (selection.firstCount() != EVERY) {
-            text.append(", first=").append(selection.firstCount());
-        }
-        if (random != null) {
-            text.append(", share=").append(selection.fraction()).append(", seed=").append(selection.seed());
-        }
-        return text.append(", applied=").append(applied.get()).append(']').toString();
+        fault.describeTo(text);
+        selection.describeTo(text);
+        return text.append(", applied=").append(progress.applied()).append(']').toString();
     }
 }

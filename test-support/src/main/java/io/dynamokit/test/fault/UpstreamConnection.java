@@ -89,7 +89,7 @@ final class UpstreamConnection implements Closeable {
     private Response readResponse(String method) throws IOException {
         HttpWire.ResponseHead head;
         do {
-            head = HttpWire.readResponseHead(in);
+            head = HttpReader.readResponseHead(in);
             if (head == null) {
                 throw new IOException("Upstream closed the connection without answering");
             }
@@ -101,14 +101,14 @@ final class UpstreamConnection implements Closeable {
         if (noBody) {
             return new Response(head, new byte[0]);
         }
-        if (HttpWire.isChunked(head.fields())) {
-            return new Response(head, HttpWire.readChunked(in));
+        if (HttpReader.isChunked(head.fields())) {
+            return new Response(head, HttpReader.readChunked(in));
         }
-        long length = HttpWire.contentLength(head.fields());
+        long length = HttpReader.contentLength(head.fields());
         if (length >= 0) {
-            return new Response(head, HttpWire.readFixed(in, length));
+            return new Response(head, HttpReader.readFixed(in, length));
         }
-        byte[] body = HttpWire.readToEnd(in);
+        byte[] body = HttpReader.readToEnd(in);
         close();
         return new Response(head, body);
     }

@@ -41,7 +41,7 @@ class DescribeTableRulesTest {
 
     @Test
     void aScalarMemberEndsWithItsObject() {
-        assertThat(HttpWire.jsonMember("{\"a\":{\"b\":1},\"c\":2}", "c")).isEqualTo("2");
+        assertThat(UnprocessedAnswer.jsonMember("{\"a\":{\"b\":1},\"c\":2}", "c")).isEqualTo("2");
     }
 
     private static byte[] bytes(String text) {

@@ -13,7 +13,7 @@ class UnprocessedRuleTest {
         String request = "{\"ReturnConsumedCapacity\":\"NONE\",\"RequestItems\":{\"T\":[{\"PutRequest\":{\"Item\":"
                 + "{\"id\":{\"S\":\"a}\\\"b\"}}}}]}}";
 
-        byte[] body = FaultProxy.unprocessedBody("DynamoDB_20120810.BatchWriteItem",
+        byte[] body = UnprocessedAnswer.body("DynamoDB_20120810.BatchWriteItem",
                 request.getBytes(StandardCharsets.UTF_8));
 
         assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo(
@@ -24,7 +24,7 @@ class UnprocessedRuleTest {
     void batchGetRequestItemsComeBackAsUnprocessedKeysWithNoResponses() {
         String request = "{\"RequestItems\":{\"T\":{\"Keys\":[{\"id\":{\"S\":\"1\"}}],\"ConsistentRead\":true}}}";
 
-        byte[] body = FaultProxy.unprocessedBody("DynamoDB_20120810.BatchGetItem",
+        byte[] body = UnprocessedAnswer.body("DynamoDB_20120810.BatchGetItem",
                 request.getBytes(StandardCharsets.UTF_8));
 
         assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("{\"Responses\":{},\"UnprocessedKeys\":"
@@ -33,9 +33,9 @@ class UnprocessedRuleTest {
 
     @Test
     void otherOperationsAreNotAnswered() {
-        assertThat(FaultProxy.unprocessedBody("DynamoDB_20120810.PutItem",
+        assertThat(UnprocessedAnswer.body("DynamoDB_20120810.PutItem",
                 "{\"TableName\":\"T\"}".getBytes(StandardCharsets.UTF_8))).isNull();
-        assertThat(FaultProxy.unprocessedBody("DynamoDB_20120810.BatchWriteItem",
+        assertThat(UnprocessedAnswer.body("DynamoDB_20120810.BatchWriteItem",
                 "{\"Other\":{\"RequestItems\":{}}}".getBytes(StandardCharsets.UTF_8))).isNull();
     }
 }
