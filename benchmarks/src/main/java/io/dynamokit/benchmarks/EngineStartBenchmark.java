@@ -32,8 +32,9 @@ import io.dynamokit.engine.EngineOptions;
  * warm-up): the figure is a cold start, class loading included.
  * <p>
  * {@link #httpServerStart} is the baseline, in the same run and the same way: a JDK {@code HttpServer} that answers
- * {@code {}} to anything, started cold and asked the same request. The engine serves HTTP with that same server, so
- * the difference between the two is what the engine adds to start-up (its own classes, JSON, dispatch, storage).
+ * {@code {}} to anything, started cold and asked the same request: the least a Java server on the JDK alone takes to
+ * answer. The engine serves HTTP with its own small server on {@code java.net} sockets, so the difference between the
+ * two is what the engine adds to start-up (its classes, HTTP server, JSON, dispatch, storage).
  * {@link #engineStartAlone} and {@link #httpServerStartAlone} time the starts without the request.
  * {@link EngineRestartBenchmark} measures starts in a JVM that already ran the engine.
  */
