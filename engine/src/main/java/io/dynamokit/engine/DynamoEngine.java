@@ -3,9 +3,11 @@ package io.dynamokit.engine;
 import io.dynamokit.engine.operations.Operations;
 import io.dynamokit.engine.protocol.Dispatcher;
 import io.dynamokit.engine.protocol.HttpFront;
+import io.dynamokit.engine.protocol.WarmUp;
 import io.dynamokit.engine.storage.Storage;
 import io.dynamokit.engine.storage.TimeToLiveExpiry;
 import io.dynamokit.engine.storage.journal.Journal;
+import io.dynamokit.engine.streams.ShardIterators;
 import io.dynamokit.engine.streams.StreamStore;
 import java.net.URI;
 import java.time.Duration;
@@ -36,15 +38,16 @@ public final class DynamoEngine implements AutoCloseable {
      * and what to do) when it is in use by another engine, unreadable or damaged.
      */
     public static DynamoEngine start(EngineOptions options) {
+        WarmUp.inBackground();
         Storage storage = new Storage(options.tableStatusDelay());
         Journal journal = options.dataDirectory() == null ? null
                 : Journal.open(options.dataDirectory(), storage,
                         new Journal.Settings(options.fsync(), options.journalLimit()));
         // after the journal's listener, so that a change the journal refuses never reaches a stream
         StreamStore streams = StreamStore.attach(storage);
-        Dispatcher dispatcher = new Dispatcher();
-        Operations.registerAll(dispatcher, storage);
-        Operations.registerStreams(dispatcher, storage, streams);
+        ShardIterators iterators = new ShardIterators(streams);
+        Dispatcher dispatcher = new Dispatcher(name -> Operations.create(name, storage),
+                name -> Operations.createStreams(name, storage, streams, iterators));
         HttpFront front;
         try {
             front = HttpFront.start(options.port(), dispatcher);

@@ -14,7 +14,6 @@ import java.util.logging.Logger;
  * handler and writes the answer itself, so that no request waits for another thread to be woken.
  */
 final class HttpConnection implements Runnable {
-    private static final Logger LOG = Logger.getLogger(HttpConnection.class.getName());
     /** How long a refused request's remaining input is read and dropped, so that the client sees the answer. */
     private static final long LINGER_MILLIS = 1000;
     private static final int IDLE = 0;
@@ -43,9 +42,9 @@ final class HttpConnection implements Runnable {
         try {
             serve();
         } catch (SocketTimeoutException e) {
-            LOG.log(Level.FINE, "closing a connection idle for longer than its timeout");
+            log().log(Level.FINE, "closing a connection idle for longer than its timeout");
         } catch (IOException e) {
-            LOG.log(Level.FINE, "connection ended", e);
+            log().log(Level.FINE, "connection ended", e);
         } finally {
             closeSocket();
             server.ended(this);
@@ -92,7 +91,7 @@ final class HttpConnection implements Runnable {
         try {
             return handler.handle(request);
         } catch (RuntimeException | Error e) {
-            LOG.log(Level.WARNING, "internal error serving a request", e);
+            log().log(Level.WARNING, "internal error serving a request", e);
             return null;
         }
     }
@@ -106,7 +105,7 @@ final class HttpConnection implements Runnable {
         try {
             response = handler.refuse(refused.status(), refused.getMessage());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "internal error answering a refused request", e);
+            log().log(Level.WARNING, "internal error answering a refused request", e);
             response = HttpResponse.text(refused.status(), refused.getMessage());
         }
         writer.write(response, false, true);
@@ -137,7 +136,15 @@ final class HttpConnection implements Runnable {
         try {
             socket.close();
         } catch (IOException e) {
-            LOG.log(Level.FINE, "closing a connection", e);
+            log().log(Level.FINE, "closing a connection", e);
         }
+    }
+
+    /**
+     * Looked up when something is logged, not when the class loads: java.util.logging's set-up costs a cold start
+     * over ten milliseconds, and the engine logs only failures.
+     */
+    private static Logger log() {
+        return Logger.getLogger(HttpConnection.class.getName());
     }
 }

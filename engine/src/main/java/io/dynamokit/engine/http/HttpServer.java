@@ -31,7 +31,6 @@ import java.util.logging.Logger;
  * whatever is left after a few seconds.
  */
 public final class HttpServer implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(HttpServer.class.getName());
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
     /** After a failed accept (out of file descriptors, say), a pause so that the acceptor does not spin. */
     private static final long ACCEPT_FAILURE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
@@ -139,7 +138,7 @@ public final class HttpServer implements AutoCloseable {
                 socket = listener.accept();
             } catch (IOException e) {
                 if (!closing) {
-                    LOG.log(Level.WARNING, "cannot accept a connection on port " + port(), e);
+                    log().log(Level.WARNING, "cannot accept a connection on port " + port(), e);
                     LockSupport.parkNanos(ACCEPT_FAILURE_PAUSE_NANOS);
                 }
                 continue;
@@ -156,7 +155,7 @@ public final class HttpServer implements AutoCloseable {
             connection = new HttpConnection(this, socket, handler, settings.maxHeaderBytes(),
                     settings.maxBodyBytes());
         } catch (IOException e) {
-            LOG.log(Level.FINE, "a connection ended as it was accepted", e);
+            log().log(Level.FINE, "a connection ended as it was accepted", e);
             close(socket);
             return;
         }
@@ -180,7 +179,7 @@ public final class HttpServer implements AutoCloseable {
         try {
             thread.start();
         } catch (OutOfMemoryError e) {
-            LOG.log(Level.WARNING, "no thread for a new connection", e);
+            log().log(Level.WARNING, "no thread for a new connection", e);
             connection.closeSocket();
             ended(connection);
         }
@@ -192,7 +191,7 @@ public final class HttpServer implements AutoCloseable {
             HttpResponse answer = handler.refuse(503, "Too many connections: at most " + settings.maxConnections());
             new ResponseWriter(socket.getOutputStream()).write(answer, false, true);
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "refusing a connection over the limit", e);
+            log().log(Level.FINE, "refusing a connection over the limit", e);
         }
         close(socket);
     }
@@ -223,7 +222,7 @@ public final class HttpServer implements AutoCloseable {
         try {
             listener.close();
         } catch (IOException e) {
-            LOG.log(Level.FINE, "closing the listening socket", e);
+            log().log(Level.FINE, "closing the listening socket", e);
         }
         open.forEach(HttpConnection::closeWhenIdle);
         long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
@@ -246,7 +245,15 @@ public final class HttpServer implements AutoCloseable {
         try {
             socket.close();
         } catch (IOException e) {
-            LOG.log(Level.FINE, "closing a connection", e);
+            log().log(Level.FINE, "closing a connection", e);
         }
+    }
+
+    /**
+     * Looked up when something is logged, not when the class loads: java.util.logging's set-up costs a cold start
+     * over ten milliseconds, and the engine logs only failures.
+     */
+    private static Logger log() {
+        return Logger.getLogger(HttpServer.class.getName());
     }
 }

@@ -129,8 +129,7 @@ final class RequestReader {
             }
             chunked = true;
         } else if (contentLength != null) {
-            if (contentLength.isEmpty() || contentLength.length() > 18 || !contentLength.chars().allMatch(
-                    c -> c >= '0' && c <= '9')) {
+            if (contentLength.isEmpty() || contentLength.length() > 18 || !digits(contentLength, 10)) {
                 throw new RefusedRequest(400, "Malformed Content-Length");
             }
             length = Long.parseLong(contentLength);
@@ -177,7 +176,7 @@ final class RequestReader {
             String line = readLine(CHUNK_LINE_LIMIT, 400, "Malformed chunk size", false);
             int extensions = line.indexOf(';');
             String hex = (extensions < 0 ? line : line.substring(0, extensions)).strip();
-            if (hex.isEmpty() || hex.length() > 8 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            if (hex.isEmpty() || hex.length() > 8 || !digits(hex, 16)) {
                 throw new RefusedRequest(400, "Malformed chunk size");
             }
             long chunk = Long.parseLong(hex, 16);
@@ -285,6 +284,22 @@ final class RequestReader {
             char c = text.charAt(i);
             boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
             if (!alphanumeric && TOKEN_SYMBOLS.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether every character is an ASCII digit of the radix (10 or 16): HTTP's DIGIT and HEXDIG, never the other
+     * digits Unicode knows. A loop, not a stream: a stream here was a cold start's first lambda.
+     */
+    private static boolean digits(String text, int radix) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean digit = c >= '0' && c <= '9'
+                    || radix == 16 && (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F');
+            if (!digit) {
                 return false;
             }
         }

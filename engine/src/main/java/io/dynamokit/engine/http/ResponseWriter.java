@@ -3,11 +3,8 @@ package io.dynamokit.engine.http;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Writes answers to one connection. The status line, header fields and (up to {@value #SINGLE_WRITE_LIMIT} bytes)
@@ -17,8 +14,10 @@ import java.util.Locale;
 final class ResponseWriter {
     private static final int SINGLE_WRITE_LIMIT = 16 * 1024;
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
-            Locale.US).withZone(ZoneOffset.UTC);
+    /** Day and month names of RFC 9110's IMF-fixdate, written here: a DateTimeFormatter loads locale data. */
+    private static final String[] DAYS = { "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed" };
+    private static final String[] MONTHS = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+        "Nov", "Dec" };
     /** The Date field changes once a second; formatting it for every answer would cost more than the rest. */
     private static volatile CachedDate date = new CachedDate(0, new byte[0]);
 
@@ -78,11 +77,31 @@ final class ResponseWriter {
         long second = System.currentTimeMillis() / 1000;
         CachedDate cached = date;
         if (cached.second() != second) {
-            cached = new CachedDate(second, DATE.format(Instant.ofEpochSecond(second))
-                    .getBytes(StandardCharsets.US_ASCII));
+            cached = new CachedDate(second, httpDate(second).getBytes(StandardCharsets.US_ASCII));
             date = cached;
         }
         return cached.text();
+    }
+
+    /**
+     * RFC 9110's IMF-fixdate of an instant, {@code Sun, 06 Nov 1994 08:49:37 GMT}, in UTC. Formatted by hand: the
+     * first answer of a JVM would otherwise wait for {@code DateTimeFormatter}'s locale data (tens of milliseconds).
+     */
+    static String httpDate(long epochSecond) {
+        long day = Math.floorDiv(epochSecond, 86_400L);
+        int secondOfDay = (int) Math.floorMod(epochSecond, 86_400L);
+        LocalDate date = LocalDate.ofEpochDay(day);
+        StringBuilder text = new StringBuilder(29);
+        text.append(DAYS[(int) Math.floorMod(day, 7L)]).append(", ");
+        twoDigits(text, date.getDayOfMonth()).append(' ').append(MONTHS[date.getMonthValue() - 1]).append(' ');
+        text.append(date.getYear()).append(' ');
+        twoDigits(text, secondOfDay / 3600).append(':');
+        twoDigits(text, secondOfDay / 60 % 60).append(':');
+        return twoDigits(text, secondOfDay % 60).append(" GMT").toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder text, int value) {
+        return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     /** Text the server or its handler chose; a character outside Latin-1 (never written by them) becomes '?'. */

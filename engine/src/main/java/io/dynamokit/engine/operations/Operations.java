@@ -1,54 +1,67 @@
 package io.dynamokit.engine.operations;
 
-import io.dynamokit.engine.protocol.Dispatcher;
+import io.dynamokit.engine.protocol.Operation;
 import io.dynamokit.engine.storage.Storage;
 import io.dynamokit.engine.streams.ShardIterators;
 import io.dynamokit.engine.streams.StreamStore;
 
-/** Every operation the engine serves, by DynamoDB's name. */
+/**
+ * Every operation the engine serves, by DynamoDB's name. An operation's class is loaded and its instance made the first
+ * time a request names it (the {@link io.dynamokit.engine.protocol.Dispatcher} keeps it then): a start-up loads none
+ * of the operation classes, and a test that only puts and gets loads those two.
+ */
 public final class Operations {
     private Operations() {
     }
 
-    public static void registerAll(Dispatcher dispatcher, Storage storage) {
-        dispatcher.register("CreateTable", new CreateTable(storage));
-        dispatcher.register("DescribeTable", new DescribeTable(storage));
-        dispatcher.register("ListTables", new ListTables(storage));
-        dispatcher.register("UpdateTable", new UpdateTable(storage));
-        dispatcher.register("DeleteTable", new DeleteTable(storage));
-        dispatcher.register("PutItem", new PutItem(storage));
-        dispatcher.register("GetItem", new GetItem(storage));
-        dispatcher.register("UpdateItem", new UpdateItem(storage));
-        dispatcher.register("DeleteItem", new DeleteItem(storage));
-        dispatcher.register("Query", new Query(storage));
-        dispatcher.register("Scan", new Scan(storage));
-        dispatcher.register("BatchGetItem", new BatchGetItem(storage));
-        dispatcher.register("BatchWriteItem", new BatchWriteItem(storage));
-        dispatcher.register("TransactGetItems", new TransactGetItems(storage));
-        dispatcher.register("TransactWriteItems", new TransactWriteItems(storage));
-        dispatcher.register("ExecuteStatement", new ExecuteStatement(storage));
-        dispatcher.register("BatchExecuteStatement", new BatchExecuteStatement(storage));
-        dispatcher.register("ExecuteTransaction", new ExecuteTransaction(storage));
-        dispatcher.register("TagResource", new TagResource(storage));
-        dispatcher.register("UntagResource", new UntagResource(storage));
-        dispatcher.register("ListTagsOfResource", new ListTagsOfResource(storage));
-        dispatcher.register("UpdateTimeToLive", new UpdateTimeToLive(storage));
-        dispatcher.register("DescribeTimeToLive", new DescribeTimeToLive(storage));
-        dispatcher.register("DescribeContinuousBackups", Backups.describeContinuousBackups(storage));
-        dispatcher.register("ListBackups", Backups.listBackups());
-        dispatcher.register("DescribeKinesisStreamingDestination",
-                Insights.describeKinesisStreamingDestination(storage));
-        dispatcher.register("DescribeContributorInsights", Insights.describeContributorInsights(storage));
-        dispatcher.register("DescribeEndpoints", new DescribeEndpoints());
-        dispatcher.register("DescribeLimits", new DescribeLimits());
+    /** The DynamoDB operation of this name, made now; null for a name DynamoDB does not have. */
+    public static Operation create(String name, Storage storage) {
+        return switch (name) {
+            case "CreateTable" -> new CreateTable(storage);
+            case "DescribeTable" -> new DescribeTable(storage);
+            case "ListTables" -> new ListTables(storage);
+            case "UpdateTable" -> new UpdateTable(storage);
+            case "DeleteTable" -> new DeleteTable(storage);
+            case "PutItem" -> new PutItem(storage);
+            case "GetItem" -> new GetItem(storage);
+            case "UpdateItem" -> new UpdateItem(storage);
+            case "DeleteItem" -> new DeleteItem(storage);
+            case "Query" -> new Query(storage);
+            case "Scan" -> new Scan(storage);
+            case "BatchGetItem" -> new BatchGetItem(storage);
+            case "BatchWriteItem" -> new BatchWriteItem(storage);
+            case "TransactGetItems" -> new TransactGetItems(storage);
+            case "TransactWriteItems" -> new TransactWriteItems(storage);
+            case "ExecuteStatement" -> new ExecuteStatement(storage);
+            case "BatchExecuteStatement" -> new BatchExecuteStatement(storage);
+            case "ExecuteTransaction" -> new ExecuteTransaction(storage);
+            case "TagResource" -> new TagResource(storage);
+            case "UntagResource" -> new UntagResource(storage);
+            case "ListTagsOfResource" -> new ListTagsOfResource(storage);
+            case "UpdateTimeToLive" -> new UpdateTimeToLive(storage);
+            case "DescribeTimeToLive" -> new DescribeTimeToLive(storage);
+            case "DescribeContinuousBackups" -> Backups.describeContinuousBackups(storage);
+            case "ListBackups" -> Backups.listBackups();
+            case "DescribeKinesisStreamingDestination" -> Insights.describeKinesisStreamingDestination(storage);
+            case "DescribeContributorInsights" -> Insights.describeContributorInsights(storage);
+            case "DescribeEndpoints" -> new DescribeEndpoints();
+            case "DescribeLimits" -> new DescribeLimits();
+            default -> null;
+        };
     }
 
-    /** The DynamoDB Streams operations, on the same endpoint ({@code DynamoDBStreams_20120810.<name>}). */
-    public static void registerStreams(Dispatcher dispatcher, Storage storage, StreamStore streams) {
-        ShardIterators iterators = new ShardIterators(streams);
-        dispatcher.registerStreams("ListStreams", new ListStreams(storage, streams));
-        dispatcher.registerStreams("DescribeStream", new DescribeStream(streams));
-        dispatcher.registerStreams("GetShardIterator", new GetShardIterator(iterators));
-        dispatcher.registerStreams("GetRecords", new GetRecords(iterators));
+    /**
+     * The DynamoDB Streams operation of this name ({@code DynamoDBStreams_20120810.<name>}, on the same endpoint),
+     * made now; null for a name DynamoDB Streams does not have.
+     */
+    public static Operation createStreams(String name, Storage storage, StreamStore streams,
+            ShardIterators iterators) {
+        return switch (name) {
+            case "ListStreams" -> new ListStreams(storage, streams);
+            case "DescribeStream" -> new DescribeStream(streams);
+            case "GetShardIterator" -> new GetShardIterator(iterators);
+            case "GetRecords" -> new GetRecords(iterators);
+            default -> null;
+        };
     }
 }

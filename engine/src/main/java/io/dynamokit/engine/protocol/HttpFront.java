@@ -23,7 +23,6 @@ import java.util.zip.CRC32;
  * answer; a bug in the engine is an InternalServerError without details.
  */
 public final class HttpFront implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(HttpFront.class.getName());
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     /** Larger than any valid request (16 MB for a batch), so that a runaway body cannot exhaust the heap. */
     private static final int MAX_BODY = 20 * 1024 * 1024;
@@ -79,7 +78,7 @@ public final class HttpFront implements AutoCloseable {
                 body = Json.write(errorBody(e));
             } catch (RuntimeException | Error e) {
                 // an answer even for a bug or a linkage error, so that the client never waits for a closed socket
-                LOG.log(Level.WARNING, "internal error serving a request", e);
+                log().log(Level.WARNING, "internal error serving a request", e);
                 DynamoException internal = DynamoException.internal("Internal server error");
                 status = internal.status();
                 body = Json.write(errorBody(internal));
@@ -164,5 +163,13 @@ public final class HttpFront implements AutoCloseable {
             id[i] = ID_CHARS[random.nextInt(ID_CHARS.length)];
         }
         return new String(id);
+    }
+
+    /**
+     * Looked up when something is logged, not when the class loads: java.util.logging's set-up costs a cold start
+     * over ten milliseconds, and the engine logs only failures.
+     */
+    private static Logger log() {
+        return Logger.getLogger(HttpFront.class.getName());
     }
 }

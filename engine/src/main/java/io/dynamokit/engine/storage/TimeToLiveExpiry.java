@@ -20,7 +20,6 @@ import java.util.logging.Logger;
  * write lock, so an item rewritten since the sweep read it stays.
  */
 public final class TimeToLiveExpiry implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(TimeToLiveExpiry.class.getName());
     private static final long FIVE_YEARS_SECONDS = Duration.ofDays(5 * 365).getSeconds();
     /** Deletions per write, so that one sweep does not hold the write lock for long. */
     private static final int BATCH = 100;
@@ -105,7 +104,7 @@ public final class TimeToLiveExpiry implements AutoCloseable {
             sweep();
         } catch (RuntimeException e) {
             // A failed sweep (a table deleted meanwhile, a journal that refused the write) is retried by the next.
-            LOG.log(Level.WARNING, "time to live sweep failed", e);
+            log().log(Level.WARNING, "time to live sweep failed", e);
         }
     }
 
@@ -116,10 +115,15 @@ public final class TimeToLiveExpiry implements AutoCloseable {
         executor.shutdown();
         try {
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warning("time to live sweep did not stop within 10 s");
+                log().warning("time to live sweep did not stop within 10 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Looked up when something is logged: java.util.logging's set-up would add to every engine's cold start. */
+    private static Logger log() {
+        return Logger.getLogger(TimeToLiveExpiry.class.getName());
     }
 }
