@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.dynamokit.document.DocumentClient;
 import io.dynamokit.document.Query;
-import io.dynamokit.runtime.document.DefaultDocumentClient;
+import io.dynamokit.runtime.config.TableReadiness;
 import io.quarkus.test.QuarkusUnitTest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
@@ -113,12 +113,12 @@ public class DocumentClientTablesTest {
                         .indexStatus(IndexStatus.ACTIVE).build(),
                         GlobalSecondaryIndexDescription.builder().indexName("b").indexStatus(IndexStatus.CREATING).build())
                 .build();
-        assertThat(DefaultDocumentClient.isActiveWithIndexes(creatingIndex)).isFalse();
-        assertThat(DefaultDocumentClient.isActiveWithIndexes(TableDescription.builder()
+        assertThat(TableReadiness.isActiveWithIndexes(creatingIndex)).isFalse();
+        assertThat(TableReadiness.isActiveWithIndexes(TableDescription.builder()
                 .tableStatus(TableStatus.UPDATING).build())).isFalse();
-        assertThat(DefaultDocumentClient.isActiveWithIndexes(TableDescription.builder()
+        assertThat(TableReadiness.isActiveWithIndexes(TableDescription.builder()
                 .tableStatus(TableStatus.ACTIVE).build())).isTrue();
-        assertThat(DefaultDocumentClient.isActiveWithIndexes(creatingIndex.toBuilder()
+        assertThat(TableReadiness.isActiveWithIndexes(creatingIndex.toBuilder()
                 .globalSecondaryIndexes(GlobalSecondaryIndexDescription.builder().indexName("a")
                         .indexStatus(IndexStatus.ACTIVE).build())
                 .build())).isTrue();

@@ -26,6 +26,7 @@ import io.dynamokit.document.Scan;
 import io.dynamokit.document.TransactGet;
 import io.dynamokit.document.TransactWrite;
 import io.dynamokit.document.WriteOptions;
+import io.dynamokit.runtime.config.TableReadiness;
 import io.dynamokit.runtime.instrument.Scopes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.waiters.Waiter;
@@ -41,15 +42,12 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
-import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 
 /**
@@ -230,8 +228,10 @@ public final class DefaultDocumentClient implements DocumentClient {
     @Override
     public TableDescription awaitActive(String tableName, Duration timeout) {
         Waiter<DescribeTableResponse> waiter = Waiter.builder(DescribeTableResponse.class)
-                .addAcceptor(WaiterAcceptor.successOnResponseAcceptor(r -> isActiveWithIndexes(r.table())))
-                .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(r -> !isActiveWithIndexes(r.table())))
+                .addAcceptor(WaiterAcceptor.successOnResponseAcceptor(
+                        r -> TableReadiness.isActiveWithIndexes(r.table())))
+                .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(
+                        r -> !TableReadiness.isActiveWithIndexes(r.table())))
                 .addAcceptor(WaiterAcceptor.retryOnExceptionAcceptor(e -> e instanceof ResourceNotFoundException))
                 .overrideConfiguration(o -> o.waitTimeout(timeout).maxAttempts(Integer.MAX_VALUE)
                         .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(TABLE_POLL_INTERVAL)))
@@ -242,7 +242,7 @@ public final class DefaultDocumentClient implements DocumentClient {
             WaiterResponse<DescribeTableResponse> response = waiter.run(() -> {
                 try {
                     DescribeTableResponse described = client.describeTable(b -> b.tableName(tableName));
-                    lastSeen.set(statusOf(described.table()));
+                    lastSeen.set(TableReadiness.statusOf(described.table()));
                     return described;
                 } catch (ResourceNotFoundException e) {
                     lastSeen.set("missing");
@@ -265,21 +265,8 @@ public final class DefaultDocumentClient implements DocumentClient {
      */
     static RuntimeException waitFailure(String tableName, Duration timeout, String lastSeen,
             RuntimeException describeFailure, Throwable waiterFailure) {
-        return describeFailure != null ? describeFailure : notActive(tableName, timeout, lastSeen, waiterFailure);
-    }
-
-    static SdkClientException notActive(String tableName, Duration timeout, String lastSeen, Throwable cause) {
-        return SdkClientException.builder().message("Table " + tableName
-                + " was not ACTIVE with all its global secondary indexes within " + timeout + " (last seen: "
-                + lastSeen + ")").cause(cause).build();
-    }
-
-    static String statusOf(TableDescription table) {
-        StringBuilder status = new StringBuilder(String.valueOf(table.tableStatus()));
-        for (GlobalSecondaryIndexDescription index : table.globalSecondaryIndexes()) {
-            status.append(", index ").append(index.indexName()).append(' ').append(index.indexStatus());
-        }
-        return status.toString();
+        return describeFailure != null ? describeFailure
+                : TableReadiness.notActive(tableName, timeout, lastSeen, waiterFailure);
     }
 
     @Override
@@ -287,19 +274,6 @@ public final class DefaultDocumentClient implements DocumentClient {
         client.waiter().waitUntilTableNotExists(b -> b.tableName(tableName),
                 o -> o.waitTimeout(timeout).maxAttempts(Integer.MAX_VALUE)
                         .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(TABLE_POLL_INTERVAL)));
-    }
-
-    /** ACTIVE, and so is every global secondary index (local ones share the table's status). */
-    public static boolean isActiveWithIndexes(TableDescription table) {
-        if (table.tableStatus() != TableStatus.ACTIVE) {
-            return false;
-        }
-        for (GlobalSecondaryIndexDescription index : table.globalSecondaryIndexes()) {
-            if (index.indexStatus() != IndexStatus.ACTIVE) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

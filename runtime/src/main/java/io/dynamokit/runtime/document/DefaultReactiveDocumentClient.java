@@ -23,6 +23,7 @@ import io.dynamokit.document.Scan;
 import io.dynamokit.document.TransactGet;
 import io.dynamokit.document.TransactWrite;
 import io.dynamokit.document.WriteOptions;
+import io.dynamokit.runtime.config.TableReadiness;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import mutiny.zero.flow.adapters.AdaptersToFlow;
@@ -202,9 +203,9 @@ public final class DefaultReactiveDocumentClient implements ReactiveDocumentClie
             AtomicReference<RuntimeException> describeFailure = new AtomicReference<>();
             AsyncWaiter<DescribeTableResponse> waiter = AsyncWaiter.builder(DescribeTableResponse.class)
                     .addAcceptor(WaiterAcceptor.successOnResponseAcceptor(
-                            r -> DefaultDocumentClient.isActiveWithIndexes(r.table())))
+                            r -> TableReadiness.isActiveWithIndexes(r.table())))
                     .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(
-                            r -> !DefaultDocumentClient.isActiveWithIndexes(r.table())))
+                            r -> !TableReadiness.isActiveWithIndexes(r.table())))
                     .addAcceptor(WaiterAcceptor.retryOnExceptionAcceptor(e -> e instanceof ResourceNotFoundException))
                     .overrideConfiguration(o -> o.waitTimeout(timeout).maxAttempts(Integer.MAX_VALUE)
                             .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(DefaultDocumentClient.TABLE_POLL_INTERVAL)))
@@ -212,7 +213,7 @@ public final class DefaultReactiveDocumentClient implements ReactiveDocumentClie
                     .build();
             return waiter.runAsync(() -> client.describeTable(b -> b.tableName(tableName)).whenComplete((r, e) -> {
                 if (r != null) {
-                    lastSeen.set(DefaultDocumentClient.statusOf(r.table()));
+                    lastSeen.set(TableReadiness.statusOf(r.table()));
                 } else if (BatchEngine.unwrap(e) instanceof ResourceNotFoundException) {
                     lastSeen.set("missing");
                 } else if (BatchEngine.unwrap(e) instanceof RuntimeException failure) {

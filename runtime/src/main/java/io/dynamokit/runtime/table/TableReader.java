@@ -1,5 +1,6 @@
 package io.dynamokit.runtime.table;
 
+import io.dynamokit.runtime.config.TableReadiness;
 import io.dynamokit.table.TableStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
@@ -49,6 +50,6 @@ final class TableReader {
         if (table == null) {
             return TableStatus.MISSING;
         }
-        return TableWaiter.isActiveWithIndexes(table) ? TableStatus.RUNNING : TableStatus.PENDING;
+        return TableReadiness.isActiveWithIndexes(table) ? TableStatus.RUNNING : TableStatus.PENDING;
     }
 }

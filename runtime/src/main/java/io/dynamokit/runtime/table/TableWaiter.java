@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import io.dynamokit.runtime.config.TableReadiness;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.waiters.Waiter;
 import software.amazon.awssdk.core.waiters.WaiterAcceptor;
@@ -13,11 +14,8 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
-import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * Waits for a table with the AWS SDK's waiters, polling {@code DescribeTable} every 250 ms. The SDK's own
@@ -31,7 +29,7 @@ final class TableWaiter {
     private static final Predicate<DescribeTableResponse> ACTIVE = new Predicate<>() {
         @Override
         public boolean test(DescribeTableResponse response) {
-            return isActiveWithIndexes(response.table());
+            return TableReadiness.isActiveWithIndexes(response.table());
         }
     };
 
@@ -70,7 +68,7 @@ final class TableWaiter {
                 public DescribeTableResponse get() {
                     try {
                         DescribeTableResponse described = client.describeTable(request);
-                        lastSeen.set(describeStatus(described.table()));
+                        lastSeen.set(TableReadiness.statusOf(described.table()));
                         return described;
                     } catch (ResourceNotFoundException e) {
                         lastSeen.set("missing");
@@ -87,9 +85,7 @@ final class TableWaiter {
             if (failure.get() != null) {
                 throw failure.get();
             }
-            throw SdkClientException.builder().message("Table " + tableName
-                    + " was not ACTIVE with all its global secondary indexes within " + timeout + " (last seen: "
-                    + lastSeen.get() + ")").cause(e).build();
+            throw TableReadiness.notActive(tableName, timeout, lastSeen.get(), e);
         }
     }
 
@@ -102,27 +98,5 @@ final class TableWaiter {
     private static WaiterOverrideConfiguration polling(Duration timeout) {
         return WaiterOverrideConfiguration.builder().waitTimeout(timeout).maxAttempts(Integer.MAX_VALUE)
                 .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(POLL_INTERVAL)).build();
-    }
-
-    /** ACTIVE, and so is every global secondary index (local ones share the table's status). */
-    static boolean isActiveWithIndexes(TableDescription table) {
-        if (table.tableStatus() != TableStatus.ACTIVE) {
-            return false;
-        }
-        for (GlobalSecondaryIndexDescription index : table.globalSecondaryIndexes()) {
-            if (index.indexStatus() != IndexStatus.ACTIVE) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The table's status and each global secondary index's, as a failed wait reports them. */
-    private static String describeStatus(TableDescription table) {
-        StringBuilder status = new StringBuilder(String.valueOf(table.tableStatus()));
-        for (GlobalSecondaryIndexDescription index : table.globalSecondaryIndexes()) {
-            status.append(", index ").append(index.indexName()).append(' ').append(index.indexStatus());
-        }
-        return status.toString();
     }
 }
