@@ -1,94 +1,180 @@
 package io.dynamokit.engine.storage;
 
 import io.dynamokit.engine.model.AttributeValue;
+import io.dynamokit.engine.model.ItemSize;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
- * An item as the storage keeps it: immutable, in its attributes' order, its names and values in one array. A table
- * holds millions of items and a {@code LinkedHashMap} spends about 50 bytes of entries and table per attribute on top
- * of the names and values (an 8-attribute item of about 200 bytes as DynamoDB counts it took about 1,200 bytes of
- * heap); this form spends 8. Lookups scan the array, which for the few attributes of most items is as fast as
- * hashing; items with more than {@link #MAX_ATTRIBUTES} attributes stay in a hash map.
+ * An item as the storage keeps it: immutable, in its attributes' order, its values as bytes ({@link ValueFormat}),
+ * its names shared with the items of the same names ({@link ItemShape}). A table holds millions of items: as records
+ * holding strings, an attribute value took about three times its bytes (an 8-attribute item of 226 bytes as DynamoDB
+ * counts it took about 600 bytes of values); as bytes it takes its bytes plus one or two. Each {@link #get} or
+ * iteration reads the values it returns into new objects, so reads pay for what they return only.
+ * <p>
+ * Lookups scan the names, which for the few attributes of most items is as fast as hashing, then skip the values
+ * before; items of more than {@link #MAX_ATTRIBUTES} attributes keep where each value starts, and their shape hashes
+ * their names. The item's size as DynamoDB counts it is counted once, when it is stored ({@link #dynamoDbSize}).
  */
 final class StoredItem extends AbstractMap<String, AttributeValue> {
     static final int MAX_ATTRIBUTES = 16;
+    /** The data starts with the item's size as DynamoDB counts it, 4 bytes. */
+    private static final int HEADER = 4;
 
-    /** Names at even indexes, each followed by its value. */
-    private final Object[] slots;
+    private final ItemShape shape;
+    private final byte[] data;
+    /** Where each value starts, for items of more than {@link #MAX_ATTRIBUTES} attributes; else null. */
+    private final int[] offsets;
 
-    private StoredItem(Object[] slots) {
-        this.slots = slots;
+    private StoredItem(ItemShape shape, byte[] data, int[] offsets) {
+        this.shape = shape;
+        this.data = data;
+        this.offsets = offsets;
+    }
+
+    /** An immutable copy of an item, in its order; a stored item is returned as it is. */
+    static StoredItem of(Map<String, AttributeValue> item) {
+        if (item instanceof StoredItem stored) {
+            return stored;
+        }
+        int size = item.size();
+        String[] names = new String[size];
+        int[] offsets = size > MAX_ATTRIBUTES ? new int[size] : null;
+        ValueEncoder encoder = new ValueEncoder(HEADER + 32 * size);
+        encoder.skip(HEADER);
+        long dynamoDbSize = 0;
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
+            if (i == size) {
+                throw new IllegalStateException("item changed while it was stored");
+            }
+            String name = attribute.getKey();
+            if (name == null) {
+                throw new IllegalArgumentException("an attribute without a name: " + item);
+            }
+            names[i] = name;
+            if (offsets != null) {
+                offsets[i] = encoder.position();
+            }
+            dynamoDbSize += ItemSize.utf8Length(name) + encoder.value(attribute.getValue());
+            i++;
+        }
+        if (i != size) {
+            throw new IllegalStateException("item changed while it was stored");
+        }
+        if (dynamoDbSize > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("item of " + dynamoDbSize + " bytes");
+        }
+        encoder.putInt(0, (int) dynamoDbSize);
+        return new StoredItem(ItemShape.of(names), encoder.toByteArray(), offsets);
     }
 
     /**
-     * An immutable form of an item, in its order. The map passed is copied, unless it has more than
-     * {@link #MAX_ATTRIBUTES} attributes: then it is wrapped, and must not be changed afterwards.
+     * The item's size as DynamoDB counts it, the same as {@link ItemSize#of(Map)} of this item, counted when it was
+     * stored.
      */
-    static Map<String, AttributeValue> of(Map<String, AttributeValue> item) {
-        if (item instanceof StoredItem) {
-            return item;
-        }
-        int size = item.size();
-        if (size > MAX_ATTRIBUTES) {
-            return Collections.unmodifiableMap(item);
-        }
-        Object[] slots = new Object[size * 2];
-        int i = 0;
-        for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
-            if (i == slots.length) {
-                throw new IllegalStateException("item changed while it was stored");
-            }
-            slots[i++] = attribute.getKey();
-            slots[i++] = attribute.getValue();
-        }
-        if (i != slots.length) {
-            throw new IllegalStateException("item changed while it was stored");
-        }
-        return new StoredItem(slots);
+    long dynamoDbSize() {
+        return ((data[0] & 0xff) << 24) | ((data[1] & 0xff) << 16) | ((data[2] & 0xff) << 8) | (data[3] & 0xff);
     }
 
     @Override
     public int size() {
-        return slots.length / 2;
+        return shape.size();
     }
 
     @Override
     public boolean isEmpty() {
-        return slots.length == 0;
+        return shape.size() == 0;
     }
 
     @Override
     public AttributeValue get(Object name) {
-        int i = indexOf(name);
-        return i < 0 ? null : (AttributeValue) slots[i + 1];
+        int index = shape.indexOf(name);
+        return index < 0 ? null : ValueDecoder.decode(data, offset(index));
     }
 
     @Override
     public boolean containsKey(Object name) {
-        return indexOf(name) >= 0;
+        return shape.indexOf(name) >= 0;
     }
 
-    private int indexOf(Object name) {
-        if (name == null) {
-            return -1;
+    private int offset(int index) {
+        if (offsets != null) {
+            return offsets[index];
         }
-        for (int i = 0; i < slots.length; i += 2) {
-            if (slots[i] == name) {
-                return i;
+        int at = HEADER;
+        for (int i = 0; i < index; i++) {
+            at = ValueDecoder.skip(data, at);
+        }
+        return at;
+    }
+
+    @Override
+    public void forEach(BiConsumer<? super String, ? super AttributeValue> action) {
+        int at = HEADER;
+        for (int i = 0; i < shape.size(); i++) {
+            action.accept(shape.name(i), ValueDecoder.decode(data, at));
+            at = ValueDecoder.skip(data, at);
+        }
+    }
+
+    /** Equal items stored alike have the same bytes; others (sets or maps in another order) compare as maps. */
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) {
+            return true;
+        }
+        if (o instanceof StoredItem other && shape.sameNames(other.shape) && Arrays.equals(data, other.data)) {
+            return true;
+        }
+        return super.equals(o);
+    }
+
+    @Override
+    public int hashCode() {
+        return super.hashCode();
+    }
+
+    /** The names, without reading the values. */
+    @Override
+    public Set<String> keySet() {
+        return new AbstractSet<>() {
+            @Override
+            public int size() {
+                return shape.size();
             }
-        }
-        for (int i = 0; i < slots.length; i += 2) {
-            if (slots[i].equals(name)) {
-                return i;
+
+            @Override
+            public boolean contains(Object name) {
+                return shape.indexOf(name) >= 0;
             }
-        }
-        return -1;
+
+            @Override
+            public Iterator<String> iterator() {
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < shape.size();
+                    }
+
+                    @Override
+                    public String next() {
+                        if (next >= shape.size()) {
+                            throw new NoSuchElementException();
+                        }
+                        return shape.name(next++);
+                    }
+                };
+            }
+        };
     }
 
     @Override
@@ -96,27 +182,29 @@ final class StoredItem extends AbstractMap<String, AttributeValue> {
         return new AbstractSet<>() {
             @Override
             public int size() {
-                return slots.length / 2;
+                return shape.size();
             }
 
             @Override
             public Iterator<Map.Entry<String, AttributeValue>> iterator() {
                 return new Iterator<>() {
                     private int next;
+                    private int at = HEADER;
 
                     @Override
                     public boolean hasNext() {
-                        return next < slots.length;
+                        return next < shape.size();
                     }
 
                     @Override
                     public Map.Entry<String, AttributeValue> next() {
-                        if (next >= slots.length) {
+                        if (next >= shape.size()) {
                             throw new NoSuchElementException();
                         }
-                        Map.Entry<String, AttributeValue> entry = new SimpleImmutableEntry<>((String) slots[next],
-                                (AttributeValue) slots[next + 1]);
-                        next += 2;
+                        Map.Entry<String, AttributeValue> entry = new SimpleImmutableEntry<>(shape.name(next),
+                                ValueDecoder.decode(data, at));
+                        at = ValueDecoder.skip(data, at);
+                        next++;
                         return entry;
                     }
                 };
