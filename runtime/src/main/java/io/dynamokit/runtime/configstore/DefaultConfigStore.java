@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.dynamokit.configstore.ConfigOption;
 import io.dynamokit.configstore.ConfigStore;
@@ -150,14 +151,7 @@ public abstract class DefaultConfigStore implements ConfigStore {
 
     private ConfigOption put(String option, Map<String, ?> values, long expectedVersion) {
         Map<String, ?> checked = checks.values(option, values);
-        ConfigOption written;
-        try {
-            written = items.put(option, checked, expectedVersion);
-        } catch (ConditionalCheckFailedException e) {
-            throw conflict(option, expectedVersion, e);
-        }
-        wrote(option, written);
-        return written;
+        return write(option, expectedVersion, () -> items.put(option, checked, expectedVersion));
     }
 
     @Override
@@ -170,11 +164,16 @@ public abstract class DefaultConfigStore implements ConfigStore {
         }
         beforeWrite();
         long expected = versionToWrite(option);
+        return write(option, expected, () -> items.update(option, checked, expected));
+    }
+
+    /** Runs a put or update of the option, a failed version condition as a conflict, and keeps what it wrote. */
+    private ConfigOption write(String option, long expectedVersion, Supplier<ConfigOption> itemWrite) {
         ConfigOption written;
         try {
-            written = items.update(option, checked, expected);
+            written = itemWrite.get();
         } catch (ConditionalCheckFailedException e) {
-            throw conflict(option, expected, e);
+            throw conflict(option, expectedVersion, e);
         }
         wrote(option, written);
         return written;

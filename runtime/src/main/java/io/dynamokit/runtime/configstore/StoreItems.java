@@ -81,12 +81,8 @@ final class StoreItems {
         Map<String, Object> normalized = checks.marshals(option, item);
         try {
             documents.putItem(settings.tableName(), item, write);
-        } catch (ConditionalCheckFailedException e) {
-            throw e;
-        } catch (ResourceNotFoundException e) {
-            throw tableGone(e);
         } catch (DynamoDbException e) {
-            throw rejected(option, e);
+            throw writeFailure(option, e);
         }
         return toOption(normalized);
     }
@@ -123,12 +119,8 @@ final class StoreItems {
         Map<String, Object> after;
         try {
             after = documents.updateItem(settings.tableName(), key(option), expression, options).orElseThrow();
-        } catch (ConditionalCheckFailedException e) {
-            throw e;
-        } catch (ResourceNotFoundException e) {
-            throw tableGone(e);
         } catch (DynamoDbException e) {
-            throw rejected(option, e);
+            throw writeFailure(option, e);
         }
         return toOption(after);
     }
@@ -179,7 +171,18 @@ final class StoreItems {
                 cause);
     }
 
-    private RuntimeException rejected(String option, DynamoDbException e) {
+    /**
+     * What a failed put or update of the option throws: a failed version condition as itself, for the store; a
+     * missing table as {@link #tableGone}; an item DynamoDB refuses as an {@link InvalidConfigOptionException}; any
+     * other failure as itself.
+     */
+    private RuntimeException writeFailure(String option, DynamoDbException e) {
+        if (e instanceof ConditionalCheckFailedException) {
+            return e;
+        }
+        if (e instanceof ResourceNotFoundException) {
+            return tableGone(e);
+        }
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         if ("ValidationException".equals(code)) {
             return new InvalidConfigOptionException(settings.name(), option, "Option '" + option
