@@ -36,6 +36,10 @@ final class BatchWriteItem implements Operation {
     private record Write(Map<String, AttributeValue> item, Map<String, AttributeValue> key) {
     }
 
+    /** A table's requests and their items' keys, once checked. */
+    private record TableWrites(Table table, List<Write> writes, List<ItemKey> keys) {
+    }
+
     /** What was written, for the answer. */
     private record Written(Table table, Map<String, AttributeValue> item) {
     }
@@ -68,31 +72,40 @@ final class BatchWriteItem implements Operation {
 
         List<Written> written = new ArrayList<>();
         CapacityTally capacity = CapacityTally.of(capacityMode);
+        boolean counted = Capacity.wanted(capacityMode);
         storage.write(mutation -> {
-            Map<Table, List<Write>> checked = new LinkedHashMap<>();
+            List<TableWrites> checked = new ArrayList<>();
             for (Map.Entry<String, List<Write>> e : writes.entrySet()) {
                 Table table = storage.itemTable(e.getKey());
                 Set<ItemKey> seen = new HashSet<>();
+                List<ItemKey> keys = new ArrayList<>(e.getValue().size());
                 for (Write write : e.getValue()) {
-                    if (!seen.add(check(table, write))) {
+                    ItemKey key = check(table, write);
+                    if (!seen.add(key)) {
                         throw DynamoException.validation("Provided list of item keys contains duplicates");
                     }
+                    keys.add(key);
                 }
-                checked.put(table, e.getValue());
+                checked.add(new TableWrites(table, e.getValue(), keys));
             }
-            checked.forEach((table, tableWrites) -> {
-                for (Write write : tableWrites) {
-                    Map<String, AttributeValue> key = write.item() != null ? write.item() : write.key();
-                    Map<String, AttributeValue> old = table.get(key);
+            for (TableWrites tableWrites : checked) {
+                Table table = tableWrites.table();
+                for (int i = 0; i < tableWrites.keys().size(); i++) {
+                    Write write = tableWrites.writes().get(i);
+                    ItemKey key = tableWrites.keys().get(i);
+                    // no two requests name one item: the table holds the item each one replaces
+                    Map<String, AttributeValue> old = counted ? table.get(key) : null;
                     if (write.item() != null) {
-                        mutation.put(table, write.item());
+                        mutation.put(table, key, write.item(), -1);
                     } else {
                         mutation.delete(table, write.key());
                     }
-                    capacity.write(table, old, write.item());
-                    written.add(new Written(table, key));
+                    if (counted) {
+                        capacity.write(table, old, write.item());
+                    }
+                    written.add(new Written(table, write.item() != null ? write.item() : write.key()));
                 }
-            });
+            }
             return null;
         });
 

@@ -2,6 +2,7 @@ package io.dynamokit.engine.storage;
 
 import io.dynamokit.engine.model.AttributeValue;
 import java.util.Map;
+import java.util.Objects;
 
 /** One change of a committed {@link Mutation}, as a {@link CommitListener} (the durability journal) sees it. */
 public sealed interface Change {
@@ -27,14 +28,105 @@ public sealed interface Change {
     }
 
     /**
-     * An item written whole (PutItem, UpdateItem's result, a batch or transaction put). {@code previous} is the item
+     * An item written whole (PutItem, UpdateItem's result, a batch or transaction put). {@link #previous()} is the item
      * it replaces as the write saw it (null when there was none, and in changes read back from a journal, which does
      * not keep it): the streams need it for their old images and to leave out writes that change nothing.
+     * <p>
+     * A change made by a {@link Mutation} looks its previous item up only when it is asked for (by a listener, while
+     * the change is being committed) or when it is applied (the map's put returns it): a write that nobody asks about
+     * traverses the table's map once.
      */
-    record ItemPut(String table, Map<String, AttributeValue> item, Map<String, AttributeValue> previous)
-            implements Change {
+    final class ItemPut implements Change {
+        private final String table;
+        private final Map<String, AttributeValue> item;
+        private final ItemKey key;
+        private final long size;
+        /** Written before {@link #source} is cleared; read after it is seen cleared. */
+        private Map<String, AttributeValue> previous;
+        /** The table to look the previous item up in; null once it is known. */
+        private volatile Table source;
+
         public ItemPut(String table, Map<String, AttributeValue> item) {
             this(table, item, null);
+        }
+
+        public ItemPut(String table, Map<String, AttributeValue> item, Map<String, AttributeValue> previous) {
+            this(table, item, null, -1, previous, null);
+        }
+
+        /**
+         * A put of {@code item} (its {@code key} and {@code size} when known: null and -1 otherwise) into
+         * {@code source}, whose previous item is the one the table holds under the key until the put is applied.
+         */
+        static ItemPut replacing(Table source, Map<String, AttributeValue> item, ItemKey key, long size) {
+            return new ItemPut(source.name(), item, key, size, null, key == null ? null : source);
+        }
+
+        /** A put whose previous item is known (an earlier change of the same mutation left it). */
+        static ItemPut after(Table table, Map<String, AttributeValue> item, ItemKey key, long size,
+                Map<String, AttributeValue> previous) {
+            return new ItemPut(table.name(), item, key, size, previous, null);
+        }
+
+        private ItemPut(String table, Map<String, AttributeValue> item, ItemKey key, long size,
+                Map<String, AttributeValue> previous, Table source) {
+            this.table = table;
+            this.item = item;
+            this.key = key;
+            this.size = size;
+            this.previous = previous;
+            this.source = source;
+        }
+
+        @Override
+        public String table() {
+            return table;
+        }
+
+        public Map<String, AttributeValue> item() {
+            return item;
+        }
+
+        public Map<String, AttributeValue> previous() {
+            Table from = source;
+            if (from != null) {
+                replaced(from.get(key));
+            }
+            return previous;
+        }
+
+        /** The item's key in its table when the writer knew it, else null. */
+        ItemKey key() {
+            return key;
+        }
+
+        /** The item's size as DynamoDB counts it when the writer knew it, else -1. */
+        long size() {
+            return size;
+        }
+
+        /** Called when the put is applied, with the item it replaced: the previous item from then on. */
+        void replaced(Map<String, AttributeValue> old) {
+            if (source != null) {
+                previous = old;
+                source = null;
+            }
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ItemPut other && table.equals(other.table) && item.equals(other.item)
+                    && Objects.equals(previous(), other.previous());
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(table, item, previous());
+        }
+
+        @Override
+        public String toString() {
+            return "ItemPut[table=" + table + ", item=" + item + ", previous=" + previous() + "]";
         }
     }
 

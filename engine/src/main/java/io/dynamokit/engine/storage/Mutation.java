@@ -42,9 +42,27 @@ public final class Mutation {
 
     /** Writes a whole item (it replaces any item with its key). The map must not be changed afterwards. */
     public void put(Table table, Map<String, AttributeValue> item) {
+        put(table, table.keySchema().keyOf(item), item, -1);
+    }
+
+    /**
+     * Writes a whole item whose key in the table ({@link KeySchema#keyOf}) the writer already has, and its size as
+     * DynamoDB counts it ({@link io.dynamokit.engine.model.ItemSize#of}; -1 when not worked out). The map must not be
+     * changed afterwards.
+     */
+    public void put(Table table, ItemKey key, Map<String, AttributeValue> item, long size) {
         Map<String, AttributeValue> written = StoredItem.of(item);
-        Map<String, AttributeValue> previous = swap(table, item, written);
-        changes.add(new Change.ItemPut(table.name(), written, previous));
+        if (key == null) {
+            // applying it refuses an item without its table's key
+            changes.add(Change.ItemPut.replacing(table, written, null, size));
+            return;
+        }
+        Map<String, AttributeValue> before = pendingItems(table).put(key, written);
+        if (before == null) {
+            changes.add(Change.ItemPut.replacing(table, written, key, size));
+        } else {
+            changes.add(Change.ItemPut.after(table, written, key, size, before == ABSENT ? null : before));
+        }
     }
 
     /** Removes the item with this key (key attributes only), if any. */
@@ -70,13 +88,17 @@ public final class Mutation {
         if (itemKey == null) {
             return null;
         }
-        // ItemKey orders keys (binary ones by content) but its equality is not defined for binary values: a sorted map.
-        Map<ItemKey, Map<String, AttributeValue>> items = pending.computeIfAbsent(table.name(), t -> new TreeMap<>());
-        Map<String, AttributeValue> before = items.put(itemKey, next);
+        Map<String, AttributeValue> before = pendingItems(table).put(itemKey, next);
         if (before == null) {
             return table.get(itemKey);
         }
         return before == ABSENT ? null : before;
+    }
+
+    /** The items this mutation has written or deleted (ABSENT) so far in a table, by key. */
+    private Map<ItemKey, Map<String, AttributeValue>> pendingItems(Table table) {
+        // ItemKey orders keys (binary ones by content) but its equality is not defined for binary values: a sorted map.
+        return pending.computeIfAbsent(table.name(), t -> new TreeMap<>());
     }
 
     public List<Change> changes() {

@@ -158,7 +158,7 @@ public final class Storage {
                     table.goneAt(deleting.until());
                 }
             } else if (change instanceof Change.ItemPut put) {
-                tables.get(put.table()).applyPut(put.item());
+                tables.get(put.table()).applyPut(put);
             } else if (change instanceof Change.ItemDeleted deleted) {
                 Table table = tables.get(deleted.table());
                 table.applyDelete(table.keySchema().keyOf(deleted.key()));

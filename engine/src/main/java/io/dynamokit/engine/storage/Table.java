@@ -19,6 +19,8 @@ public final class Table {
     private volatile TableMetadata metadata;
     private final ConcurrentSkipListMap<ItemKey, Map<String, AttributeValue>> items = new ConcurrentSkipListMap<>();
     private final Map<String, Index> indexes = new LinkedHashMap<>();
+    /** The indexes' values as of the last change of the indexes, read without the lock by every item change. */
+    private volatile List<Index> indexList;
     private volatile long sizeBytes;
     private volatile java.time.Instant goneAt;
 
@@ -30,6 +32,7 @@ public final class Table {
         for (IndexDefinition definition : metadata.globalIndexes()) {
             indexes.put(definition.name(), new Index(metadata.keySchema(), definition));
         }
+        indexList = List.copyOf(indexes.values());
     }
 
     public TableMetadata metadata() {
@@ -79,10 +82,9 @@ public final class Table {
         }
     }
 
+    /** The table's indexes (an unmodifiable list). */
     public List<Index> indexes() {
-        synchronized (indexes) {
-            return new ArrayList<>(indexes.values());
-        }
+        return indexList;
     }
 
     public long itemCount() {
@@ -104,16 +106,21 @@ public final class Table {
 
     // ---- changes, applied by Storage under the write lock ----
 
-    Map<String, AttributeValue> applyPut(Map<String, AttributeValue> written) {
-        // items replayed from the journal arrive as plain maps
-        Map<String, AttributeValue> item = StoredItem.of(written);
-        ItemKey key = metadata.keySchema().keyOf(item);
+    Map<String, AttributeValue> applyPut(Change.ItemPut put) {
+        // items replayed from the journal arrive as plain maps, without their key or size
+        Map<String, AttributeValue> item = StoredItem.of(put.item());
+        ItemKey key = put.key();
         if (key == null) {
-            throw new IllegalArgumentException("item without its table's key: " + item.keySet());
+            key = metadata.keySchema().keyOf(item);
+            if (key == null) {
+                throw new IllegalArgumentException("item without its table's key: " + item.keySet());
+            }
         }
         Map<String, AttributeValue> old = items.put(key, item);
-        sizeBytes += ItemSize.of(item) - (old == null ? 0 : ItemSize.of(old));
-        for (Index index : indexes()) {
+        put.replaced(old);
+        long size = put.size() >= 0 ? put.size() : ItemSize.of(item);
+        sizeBytes += size - (old == null ? 0 : ItemSize.of(old));
+        for (Index index : indexList) {
             index.replace(old, item);
         }
         return old;
@@ -123,7 +130,7 @@ public final class Table {
         Map<String, AttributeValue> old = items.remove(key);
         if (old != null) {
             sizeBytes -= ItemSize.of(old);
-            for (Index index : indexes()) {
+            for (Index index : indexList) {
                 index.replace(old, null);
             }
         }
@@ -146,6 +153,7 @@ public final class Table {
                     indexes.put(definition.name(), created);
                 }
             }
+            indexList = List.copyOf(indexes.values());
         }
     }
 
