@@ -20,8 +20,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.dynamokit.engine.DynamoEngine;
-import io.dynamokit.engine.EngineOptions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -45,8 +43,7 @@ public class EngineRoundTripBenchmark {
     @Param({ "engine", "limit" })
     String target;
 
-    private DynamoEngine engine;
-    private ProtocolLimitServer limit;
+    private InProcessServer server;
     private int port;
     private byte[][] puts;
 
@@ -79,30 +76,20 @@ public class EngineRoundTripBenchmark {
         for (int i = 0; i < puts.length; i++) {
             puts[i] = KeptAliveConnection.post("PutItem", putItem(EngineThroughputBenchmark.item(i)));
         }
-        switch (target) {
-            case "engine" -> {
-                engine = DynamoEngine.start(EngineOptions.defaults());
-                port = engine.port();
-                try (KeptAliveConnection connection = new KeptAliveConnection(port)) {
-                    expectOk(connection.call(KeptAliveConnection.post("CreateTable", "{\"TableName\":\"" + TABLE
-                            + "\",\"BillingMode\":\"PAY_PER_REQUEST\",\"KeySchema\":[{\"AttributeName\":\"id\","
-                            + "\"KeyType\":\"HASH\"}],\"AttributeDefinitions\":[{\"AttributeName\":\"id\","
-                            + "\"AttributeType\":\"S\"}]}")), "CreateTable");
-                }
+        server = InProcessServer.start(target, "{}");
+        port = server.endpoint().getPort();
+        if (target.equals("engine")) {
+            try (KeptAliveConnection connection = new KeptAliveConnection(port)) {
+                expectOk(connection.call(KeptAliveConnection.post("CreateTable", "{\"TableName\":\"" + TABLE
+                        + "\",\"BillingMode\":\"PAY_PER_REQUEST\",\"KeySchema\":[{\"AttributeName\":\"id\","
+                        + "\"KeyType\":\"HASH\"}],\"AttributeDefinitions\":[{\"AttributeName\":\"id\","
+                        + "\"AttributeType\":\"S\"}]}")), "CreateTable");
             }
-            case "limit" -> {
-                limit = ProtocolLimitServer.start("{}");
-                port = limit.endpoint().getPort();
-            }
-            default -> throw new IllegalArgumentException("unknown target " + target);
         }
     }
 
-    /** The item as JSON; its strings are letters, digits, '#' and spaces, which need no escaping. */
     private static String putItem(Map<String, AttributeValue> item) {
-        return "{\"TableName\":\"" + TABLE + "\",\"Item\":{\"id\":{\"S\":\"" + item.get("id").s()
-                + "\"},\"n\":{\"N\":\"" + item.get("n").n() + "\"},\"payload\":{\"S\":\"" + item.get("payload").s()
-                + "\"}}}";
+        return "{\"TableName\":\"" + TABLE + "\",\"Item\":" + EngineThroughputBenchmark.itemJson(item) + "}";
     }
 
     private static int expectOk(int status, String what) {
@@ -126,11 +113,8 @@ public class EngineRoundTripBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() {
-        if (engine != null) {
-            engine.close();
-        }
-        if (limit != null) {
-            limit.close();
+        if (server != null) {
+            server.close();
         }
     }
 }

@@ -21,8 +21,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.dynamokit.engine.DynamoEngine;
-import io.dynamokit.engine.EngineOptions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -67,8 +65,7 @@ public class EngineThroughputBenchmark {
     @Param({ "engine", "limit", "dynalite" })
     String target;
 
-    private DynamoEngine engine;
-    private ProtocolLimitServer limit;
+    private InProcessServer server;
     private Dynalite dynalite;
     private DynamoDbClient client;
     private PutItemRequest[] puts;
@@ -97,14 +94,6 @@ public class EngineThroughputBenchmark {
         }
         URI endpoint;
         switch (target) {
-            case "engine" -> {
-                engine = DynamoEngine.start(EngineOptions.defaults());
-                endpoint = engine.endpoint();
-            }
-            case "limit" -> {
-                limit = ProtocolLimitServer.start(getItemAnswer(0));
-                endpoint = limit.endpoint();
-            }
             case "dynalite" -> {
                 String reason = Dynalite.unavailable();
                 if (reason != null) {
@@ -115,7 +104,10 @@ public class EngineThroughputBenchmark {
                 dynalite = Dynalite.start();
                 endpoint = dynalite.endpoint();
             }
-            default -> throw new IllegalArgumentException("unknown target " + target);
+            default -> {
+                server = InProcessServer.start(target, getItemAnswer(0));
+                endpoint = server.endpoint();
+            }
         }
         client = SdkClients.forEndpoint(endpoint, 50);
         if (!target.equals("limit")) {
@@ -159,11 +151,8 @@ public class EngineThroughputBenchmark {
         if (client != null) {
             client.close();
         }
-        if (engine != null) {
-            engine.close();
-        }
-        if (limit != null) {
-            limit.close();
+        if (server != null) {
+            server.close();
         }
         if (dynalite != null) {
             dynalite.close();
@@ -208,8 +197,15 @@ public class EngineThroughputBenchmark {
 
     /** The limit's answer to every GetItem: item 0, as the engine writes it. */
     private static String getItemAnswer(int i) {
-        Map<String, AttributeValue> item = item(i);
-        return "{\"Item\":{\"id\":{\"S\":\"" + item.get("id").s() + "\"},\"n\":{\"N\":\"" + item.get("n").n()
-                + "\"},\"payload\":{\"S\":\"" + item.get("payload").s() + "\"}}}";
+        return "{\"Item\":" + itemJson(item(i)) + "}";
+    }
+
+    /**
+     * An item of {@link #item} in DynamoDB's JSON, as requests carry it and the engine answers it; its strings are
+     * letters, digits, '#' and spaces, which need no escaping.
+     */
+    static String itemJson(Map<String, AttributeValue> item) {
+        return "{\"id\":{\"S\":\"" + item.get("id").s() + "\"},\"n\":{\"N\":\"" + item.get("n").n()
+                + "\"},\"payload\":{\"S\":\"" + item.get("payload").s() + "\"}}";
     }
 }
