@@ -32,8 +32,8 @@ final class BatchWriteItem implements Operation {
         this.storage = storage;
     }
 
-    /** One checked request: an item to put, or (item null) a key to delete. */
-    private record Write(Map<String, AttributeValue> item, Map<String, AttributeValue> key) {
+    /** One checked request: an item to put and its size, or (item null) a key to delete. */
+    private record Write(Map<String, AttributeValue> item, long size, Map<String, AttributeValue> key) {
     }
 
     /** A table's requests and their items' keys, once checked. */
@@ -96,12 +96,12 @@ final class BatchWriteItem implements Operation {
                     // no two requests name one item: the table holds the item each one replaces
                     Map<String, AttributeValue> old = counted ? table.get(key) : null;
                     if (write.item() != null) {
-                        mutation.put(table, key, write.item(), -1);
+                        mutation.put(table, key, write.item(), write.size());
                     } else {
                         mutation.delete(table, write.key());
                     }
                     if (counted) {
-                        capacity.write(table, old, write.item());
+                        capacity.write(table, old, write.item(), write.size());
                     }
                     written.add(new Written(table, write.item() != null ? write.item() : write.key()));
                 }
@@ -156,15 +156,14 @@ final class BatchWriteItem implements Operation {
                 throw DynamoException.validation("1 validation error detected: Value null at "
                         + "'requestItems.member.putRequest.item' failed to satisfy constraint: Member must not be null");
             }
-            Keys.checkSize(item);
-            return new Write(item, null);
+            return new Write(item, Keys.checkSize(item), null);
         }
         Map<String, AttributeValue> key = AttributeValues.item(delete.get("Key"));
         if (key == null) {
             throw DynamoException.validation("1 validation error detected: Value null at "
                     + "'requestItems.member.deleteRequest.key' failed to satisfy constraint: Member must not be null");
         }
-        return new Write(null, key);
+        return new Write(null, 0, key);
     }
 
     /** Checks one request against its table as PutItem and DeleteItem would; returns the item's key. */

@@ -24,7 +24,12 @@ final class Capacity {
     }
 
     static double writeUnits(Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem) {
-        long size = Math.max(oldItem == null ? 0 : ItemSize.of(oldItem), newItem == null ? 0 : ItemSize.of(newItem));
+        return writeUnits(oldItem, newItem == null ? 0 : ItemSize.of(newItem));
+    }
+
+    /** The write units of replacing {@code oldItem} by an item of {@code newSize} bytes (0 for none). */
+    private static double writeUnits(Map<String, AttributeValue> oldItem, long newSize) {
+        long size = Math.max(oldItem == null ? 0 : ItemSize.of(oldItem), newSize);
         return Math.max(1, Math.ceil(size / 1024.0));
     }
 
@@ -49,7 +54,16 @@ final class Capacity {
         if (!wanted(mode)) {
             return null;
         }
-        double tableUnits = writeUnits(oldItem, newItem);
+        return write(mode, table, oldItem, newItem, newItem == null ? 0 : ItemSize.of(newItem));
+    }
+
+    /** The same, when the new item's size ({@link ItemSize#of}, 0 for none) is known. */
+    static Map<String, Object> write(String mode, Table table, Map<String, AttributeValue> oldItem,
+            Map<String, AttributeValue> newItem, long newSize) {
+        if (!wanted(mode)) {
+            return null;
+        }
+        double tableUnits = writeUnits(oldItem, newSize);
         double total = tableUnits;
         Map<String, Object> global = new LinkedHashMap<>();
         Map<String, Object> local = new LinkedHashMap<>();

@@ -50,6 +50,11 @@ final class CapacityTally {
         add(table.name(), Capacity.write(ALL_INDEXES, table, oldItem, newItem));
     }
 
+    /** The same, when the new item's size (0 for none) is known. */
+    void write(Table table, Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem, long newSize) {
+        add(table.name(), Capacity.write(ALL_INDEXES, table, oldItem, newItem, newSize));
+    }
+
     /** A table the request touched without consuming (so that it is still named). */
     void touch(Table table) {
         tables.computeIfAbsent(table.name(), name -> new Totals());

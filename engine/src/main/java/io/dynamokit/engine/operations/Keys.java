@@ -114,9 +114,12 @@ final class Keys {
                 || (value instanceof AttributeValue.B b && b.bytes().length == 0);
     }
 
-    static void checkSize(Map<String, AttributeValue> item) {
-        if (ItemSize.tooLarge(item)) {
+    /** Refuses an item over DynamoDB's size limit; returns its size, for the write to carry along. */
+    static long checkSize(Map<String, AttributeValue> item) {
+        long size = ItemSize.of(item);
+        if (size > ItemSize.MAX_ITEM_SIZE) {
             throw DynamoException.validation("Item size has exceeded the maximum allowed size");
         }
+        return size;
     }
 }

@@ -4,6 +4,7 @@ import io.dynamokit.engine.expressions.ConditionExpression;
 import io.dynamokit.engine.model.AttributeValue;
 import io.dynamokit.engine.protocol.Operation;
 import io.dynamokit.engine.protocol.Request;
+import io.dynamokit.engine.storage.ItemKey;
 import io.dynamokit.engine.storage.Storage;
 import io.dynamokit.engine.storage.Table;
 import java.util.LinkedHashMap;
@@ -27,16 +28,17 @@ final class PutItem implements Operation {
         String tableName = checked.tableName();
         Map<String, AttributeValue> item = checked.payload();
         String returnValues = checked.returnValues();
-        Keys.checkSize(item);
+        long size = Keys.checkSize(item);
         ConditionExpression condition = checked.condition();
         boolean returnOldOnFailure = checked.returnOldOnFailure();
 
         Written written = storage.write(mutation -> {
             Table table = storage.itemTable(tableName);
             Keys.checkItem(table.metadata(), item);
-            Map<String, AttributeValue> old = table.get(item);
+            ItemKey key = table.keySchema().keyOf(item);
+            Map<String, AttributeValue> old = key == null ? null : table.get(key);
             ConditionalWrite.require(condition, old, returnOldOnFailure);
-            mutation.put(table, item);
+            mutation.put(table, key, item, size);
             return new Written(table, old);
         });
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -44,7 +46,7 @@ final class PutItem implements Operation {
             answer.put("Attributes", written.old());
         }
         answer.put("ConsumedCapacity", Capacity.write(request.string("ReturnConsumedCapacity"), written.table(),
-                written.old(), item));
+                written.old(), item, size));
         answer.put("ItemCollectionMetrics", ItemRequests.collectionMetrics(request, written.table(), item));
         return answer;
     }
