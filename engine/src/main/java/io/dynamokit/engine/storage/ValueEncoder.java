@@ -119,48 +119,36 @@ final class ValueEncoder {
 
     /**
      * Writes a text with {@code latin1Tag} when each of its characters fits in a byte, else as UTF-8 with the next
-     * tag; returns its UTF-8 length as {@link ItemSize#utf8Length} counts it.
+     * tag; returns its UTF-8 length as {@link ItemSize#utf8Length} counts it. Most texts are Latin-1: they are copied
+     * as they are checked, and written again as UTF-8 only when a wider character shows up.
      */
     private long text(byte latin1Tag, String text) {
+        int start = position;
         int length = text.length();
-        int utf8Length = 0;
-        boolean latin1 = true;
+        put(latin1Tag);
+        varint(length);
+        ensure(length);
+        byte[] out = buffer;
+        int at = position;
+        int wide = 0;
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            if (c < 0x80) {
-                utf8Length++;
-            } else if (c < 0x100) {
-                utf8Length += 2;
-            } else {
-                latin1 = false;
-                if (c < 0x800) {
-                    utf8Length += 2;
-                } else if (Character.isHighSurrogate(c) && i + 1 < length
-                        && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    utf8Length += 4;
-                    i++;
-                } else {
-                    utf8Length += 3;
+            if (c >= 0x80) {
+                if (c >= 0x100) {
+                    position = start;
+                    put((byte) (latin1Tag + 1));
+                    int utf8Length = ItemSize.utf8Length(text);
+                    varint(utf8Length);
+                    ensure(utf8Length);
+                    utf8(text);
+                    return utf8Length;
                 }
+                wide++;
             }
+            out[at + i] = (byte) c;
         }
-        if (latin1) {
-            put(latin1Tag);
-            varint(length);
-            ensure(length);
-            byte[] out = buffer;
-            int at = position;
-            for (int i = 0; i < length; i++) {
-                out[at + i] = (byte) text.charAt(i);
-            }
-            position = at + length;
-        } else {
-            put((byte) (latin1Tag + 1));
-            varint(utf8Length);
-            ensure(utf8Length);
-            utf8(text);
-        }
-        return utf8Length;
+        position = at + length;
+        return length + wide;
     }
 
     private void utf8(String text) {

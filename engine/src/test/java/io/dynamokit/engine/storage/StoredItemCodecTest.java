@@ -101,10 +101,11 @@ class StoredItemCodecTest {
 
     @Test
     void textOutsideLatin1AndSurrogates() {
-        roundTrip(map("latin1", s("caf\u00e9 \u00ff\u0080"), "twoBytes", s("\u0100\u07ff"), "threeBytes",
-                s("\u0800\u20ac\uffff"), "pair", s("a\uD83D\uDE00b"), "pairs", s("\uD83D\uDE00\uD800\uDC00\uDBFF\uDFFF"),
-                "loneHigh", s("x\uD83Dy"), "loneLow", s("\uDE00"), "highAtEnd", s("abc\uD800"),
-                "reversedPair", s("\uDE00\uD83D"), "mixed", s("\u00e9\u4e2d\uD83D\uDE00\u0000a")));
+        roundTrip(map("\u540d\u524d", s("non-Latin-1 name"), "latin1", s("caf\u00e9 \u00ff\u0080"), "twoBytes",
+                s("\u0100\u07ff"), "threeBytes", s("\u0800\u20ac\uffff"), "pair", s("a\uD83D\uDE00b"), "pairs",
+                s("\uD83D\uDE00\uD800\uDC00\uDBFF\uDFFF"), "loneHigh", s("x\uD83Dy"), "loneLow", s("\uDE00"),
+                "highAtEnd", s("abc\uD800"), "reversedPair", s("\uDE00\uD83D"), "mixed",
+                s("\u00e9\u4e2d\uD83D\uDE00\u0000a")));
     }
 
     @Test
@@ -129,7 +130,8 @@ class StoredItemCodecTest {
                 "m", new AttributeValue.M(Map.of()), "z", n("1"), "a", AttributeValue.NULL_VALUE));
         roundTrip(map("list", new AttributeValue.L(List.of(s(""), b(), s("a"), inner, AttributeValue.TRUE,
                 new AttributeValue.SS(ordered("b", "a")), new AttributeValue.L(List.of(n("2"), n("1"))))),
-                "map", inner, "emptyList", new AttributeValue.L(List.of()), "emptyMap",
+                "map", inner, "names", new AttributeValue.M(map("\u00e9", s("1"), "\u4e2d\uD83D\uDE00", s("2"),
+                        "\uD800", s("\uDFFF"))), "emptyList", new AttributeValue.L(List.of()), "emptyMap",
                 new AttributeValue.M(Map.of())));
     }
 
