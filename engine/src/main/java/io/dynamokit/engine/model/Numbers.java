@@ -6,12 +6,22 @@ import java.math.BigDecimal;
 public final class Numbers {
     private static final BigDecimal MAX = new BigDecimal("9.9999999999999999999999999999999999999E+125");
     private static final BigDecimal MIN = new BigDecimal("1E-130");
+    private static final int MAX_DIGITS = 38;
+    /**
+     * Plain texts up to this length are within DynamoDB's magnitudes whatever their digits (at most 10^100 and at
+     * least 10^-100), so that only the number of significant digits is to be checked.
+     */
+    private static final int MAX_PLAIN_LENGTH = 100;
 
     private Numbers() {
     }
 
     /** Parses and checks a number as DynamoDB does, returning its canonical text. */
     public static String canonical(String text) {
+        String plain = text == null ? null : canonicalIfPlain(text);
+        if (plain != null) {
+            return plain;
+        }
         BigDecimal value;
         try {
             if (text == null || text.isEmpty() || text.strip().length() != text.length()) {
@@ -22,6 +32,87 @@ public final class Numbers {
             throw DynamoException.validation("A value provided cannot be converted into a number");
         }
         return canonical(value);
+    }
+
+    /**
+     * The canonical text of a plain decimal (an optional minus sign, ASCII digits with at most one point, no exponent)
+     * of at most {@value #MAX_DIGITS} significant digits, worked out without a {@code BigDecimal}: the same text as
+     * {@link #canonical(BigDecimal)} gives. Null for any other text (one the caller reads the long way, which also
+     * reports what is wrong with it).
+     */
+    public static String canonicalIfPlain(String text) {
+        int length = text.length();
+        if (length > MAX_PLAIN_LENGTH) {
+            return null;
+        }
+        boolean negative = length > 0 && text.charAt(0) == '-';
+        int start = negative ? 1 : 0;
+        // positions count digits only: the point is where the integer digits end
+        int digits = 0;
+        int integerDigits = -1;
+        int first = -1;
+        int last = -1;
+        for (int i = start; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (c != '0') {
+                    if (first < 0) {
+                        first = digits;
+                    }
+                    last = digits;
+                }
+                digits++;
+            } else if (c == '.' && integerDigits < 0) {
+                integerDigits = digits;
+            } else {
+                return null;
+            }
+        }
+        if (digits == 0) {
+            return null;
+        }
+        if (first < 0) {
+            return "0";
+        }
+        if (integerDigits < 0) {
+            integerDigits = digits;
+        }
+        if (last - first + 1 > MAX_DIGITS) {
+            return null;
+        }
+        StringBuilder canonical = new StringBuilder(length + 2);
+        if (negative) {
+            canonical.append('-');
+        }
+        if (first < integerDigits) {
+            // at least 1: the integer digits from the first significant one, then the fraction's up to the last one
+            appendDigits(text, start, first, integerDigits, canonical);
+            if (last >= integerDigits) {
+                canonical.append('.');
+                appendDigits(text, start, integerDigits, last + 1, canonical);
+            }
+        } else {
+            canonical.append("0.");
+            for (int i = integerDigits; i < first; i++) {
+                canonical.append('0');
+            }
+            appendDigits(text, start, first, last + 1, canonical);
+        }
+        return canonical.toString();
+    }
+
+    /** Appends the digits at positions {@code from} (inclusive) to {@code to} (exclusive), skipping the point. */
+    private static void appendDigits(String text, int start, int from, int to, StringBuilder out) {
+        int position = 0;
+        for (int i = start; i < text.length() && position < to; i++) {
+            char c = text.charAt(i);
+            if (c != '.') {
+                if (position >= from) {
+                    out.append(c);
+                }
+                position++;
+            }
+        }
     }
 
     public static String canonical(BigDecimal value) {

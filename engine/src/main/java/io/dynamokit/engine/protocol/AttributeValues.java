@@ -200,6 +200,11 @@ public final class AttributeValues {
         if (text == null || text.isEmpty()) {
             throw DynamoException.validation("The parameter cannot be converted to a numeric value");
         }
+        // a plain decimal within the limits (what most numbers are) matches NUMBER: no pattern nor BigDecimal for it
+        String plain = Numbers.canonicalIfPlain(text);
+        if (plain != null) {
+            return plain;
+        }
         if (!NUMBER.matcher(text).matches()) {
             throw DynamoException.validation("The parameter cannot be converted to a numeric value: " + text);
         }
