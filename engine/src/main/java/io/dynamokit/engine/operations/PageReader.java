@@ -4,8 +4,8 @@ import io.dynamokit.engine.expressions.AttributePath;
 import io.dynamokit.engine.expressions.ConditionExpression;
 import io.dynamokit.engine.expressions.ProjectionExpression;
 import io.dynamokit.engine.model.AttributeValue;
-import io.dynamokit.engine.model.ItemSize;
 import io.dynamokit.engine.storage.IndexDefinition;
+import io.dynamokit.engine.storage.ItemSizes;
 import io.dynamokit.engine.storage.Table;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -106,7 +106,7 @@ final class PageReader {
                 }
                 inRun = true;
             }
-            long size = ItemSize.of(entry);
+            long size = ItemSizes.of(entry);
             bytesRead += size;
             scanned++;
             Map<String, AttributeValue> whole = entry;
@@ -118,7 +118,7 @@ final class PageReader {
                     Map<String, AttributeValue> item = table.get(table.keySchema().keyAttributes(entry));
                     if (item != null) {
                         whole = item;
-                        tableBytes += ItemSize.of(item);
+                        tableBytes += ItemSizes.of(item);
                     }
                 }
             }

@@ -65,7 +65,8 @@ class StoredItemCodecTest {
             assertThat(value).isEqualTo(item.get(name));
         });
         assertThat(visited).containsExactlyElementsOf(item.keySet());
-        assertThat(stored.dynamoDbSize()).isEqualTo(ItemSize.of(item)).isEqualTo(ItemSize.of(stored));
+        assertThat(stored.dynamoDbSize()).isEqualTo(ItemSize.of(item)).isEqualTo(ItemSize.of(stored))
+                .isEqualTo(ItemSizes.of(stored)).isEqualTo(ItemSizes.of(item));
         return stored;
     }
 
