@@ -6,7 +6,6 @@ import io.dynamokit.engine.model.ItemSize;
 import io.dynamokit.engine.storage.IndexDefinition;
 import io.dynamokit.engine.storage.KeySchema;
 import io.dynamokit.engine.storage.TableMetadata;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -63,8 +62,11 @@ final class Keys {
 
     /** Values of index key attributes must have the index's types and not be empty. */
     static void checkIndexKeys(TableMetadata table, Map<String, AttributeValue> item) {
-        List<IndexDefinition> indexes = new ArrayList<>(table.localIndexes());
-        indexes.addAll(table.globalIndexes());
+        checkIndexKeys(table.localIndexes(), item);
+        checkIndexKeys(table.globalIndexes(), item);
+    }
+
+    private static void checkIndexKeys(List<IndexDefinition> indexes, Map<String, AttributeValue> item) {
         for (IndexDefinition index : indexes) {
             KeySchema keys = index.keySchema();
             checkIndexKey(index, item, keys.hashName(), keys.hashType());
