@@ -57,6 +57,17 @@ public final class AttributeValues {
         if (depth > MAX_DEPTH) {
             throw DynamoException.validation(INVALID + "Nesting Levels have exceeded supported limits");
         }
+        if (members.size() == 1) {
+            // the usual {"S": "x"}: one member, read once
+            Map.Entry<String, Object> only = members.entrySet().iterator().next();
+            checkJsonType(only.getKey(), only.getValue());
+            AttributeValue decoded = only.getValue() == null ? null : decode(only.getKey(), only.getValue(), depth);
+            if (decoded == null) {
+                throw DynamoException.validation(
+                        "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+            }
+            return decoded;
+        }
         AttributeValue result = null;
         int types = 0;
         // JSON types first: the deserializer reads the whole structure before anything is validated
