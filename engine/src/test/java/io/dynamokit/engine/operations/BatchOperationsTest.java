@@ -10,18 +10,28 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 class BatchOperationsTest extends EngineTestBase {
 
@@ -181,5 +191,53 @@ class BatchOperationsTest extends EngineTestBase {
                         + "must have length less than or equal to 255, Member must have length greater than or equal "
                         + "to 3, Member must satisfy regular expression pattern: \\[a-zA-Z0-9_.-\\]\\+\\]");
         assertThat(dynamo.getItem(r -> r.tableName("batch_hash").key(item("pk", s("fine")))).hasItem()).isFalse();
+    }
+
+    @Test
+    void replacedAndDeletedItemsCountTheirOldItemsAndShowInTheStream() {
+        String arn = dynamo.createTable(CreateTableRequest.builder().tableName("batch_replace")
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)).billingMode("PAY_PER_REQUEST")
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES))
+                .build()).tableDescription().latestStreamArn();
+        // 2 + 3 + 1 + 3,000 = 3,006 bytes (3 write units); 2 + 3 + 1 + 1,500 = 1,506 (2); 2 + 4 + 1 + 1 = 8
+        Map<String, AttributeValue> big = item("pk", s("big"), "v", s("x".repeat(3000)));
+        Map<String, AttributeValue> mid = item("pk", s("mid"), "v", s("y".repeat(1500)));
+        Map<String, AttributeValue> same = item("pk", s("same"), "v", s("z"));
+        for (Map<String, AttributeValue> item : List.of(big, mid, same)) {
+            dynamo.putItem(p -> p.tableName("batch_replace").item(item));
+        }
+        Map<String, AttributeValue> small = item("pk", s("big"), "v", s("s"));
+        Map<String, AttributeValue> fresh = item("pk", s("new"));
+
+        BatchWriteItemResponse written = dynamo.batchWriteItem(r -> r.requestItems(Map.of("batch_replace",
+                List.of(put(small), delete(item("pk", s("mid"))), put(same), put(fresh))))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+
+        // the larger of the old and new item: 3 for the replaced item, 2 for the deleted one, 1 each for the others
+        assertThat(written.consumedCapacity()).extracting(c -> c.tableName() + "=" + c.capacityUnits())
+                .containsExactly("batch_replace=7.0");
+        // big (now 2 + 3 + 1 + 1), same (8) and new (2 + 3)
+        assertThat(dynamo.describeTable(d -> d.tableName("batch_replace")).table())
+                .extracting(t -> t.itemCount() + " items, " + t.tableSizeBytes() + " bytes")
+                .isEqualTo("3 items, 20 bytes");
+        try (DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(engine.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret")))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            String shard = streams.describeStream(d -> d.streamArn(arn)).streamDescription().shards().get(0)
+                    .shardId();
+            String iterator = streams.getShardIterator(g -> g.streamArn(arn).shardId(shard)
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            List<Record> records = streams.getRecords(g -> g.shardIterator(iterator)).records();
+            // rewriting "same" unchanged is no change: no record
+            assertThat(records).extracting(r -> r.eventNameAsString() + " " + r.dynamodb().keys().get("pk").s()
+                    + " old=" + r.dynamodb().oldImage().size() + " new=" + r.dynamodb().newImage().size())
+                    .containsExactly("INSERT big old=0 new=2", "INSERT mid old=0 new=2", "INSERT same old=0 new=2",
+                            "MODIFY big old=2 new=2", "REMOVE mid old=2 new=0", "INSERT new old=0 new=1");
+            assertThat(records.get(3).dynamodb().oldImage()).isEqualTo(big);
+            assertThat(records.get(3).dynamodb().newImage()).isEqualTo(small);
+            assertThat(records.get(4).dynamodb().oldImage()).isEqualTo(mid);
+        }
     }
 }
