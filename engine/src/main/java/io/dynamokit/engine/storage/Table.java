@@ -118,7 +118,8 @@ public final class Table {
         }
         // A new key, allocated just before the map allocates the node that holds it: next to it in memory, so that
         // the comparisons of later puts and gets, which read a node and then its key, miss the cache once, not twice.
-        Map<String, AttributeValue> old = items.put(new ItemKey(key.token(), key.hash(), key.range(), key.edge()), item);
+        ItemKey stored = new ItemKey(key.token(), key.hash(), key.range(), key.edge());
+        Map<String, AttributeValue> old = items.put(stored, item);
         put.replaced(old);
         long size = put.size() >= 0 ? put.size() : ItemSize.of(item);
         sizeBytes += size - (old == null ? 0 : ItemSize.of(old));
