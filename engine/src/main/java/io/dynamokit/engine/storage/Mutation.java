@@ -22,6 +22,9 @@ public final class Mutation {
 
     private final List<Change> changes = new ArrayList<>();
     private final Map<String, Map<ItemKey, Map<String, AttributeValue>>> pending = new HashMap<>();
+    /** The table of the last item change and its pending items: a batch changes one table's items in a row. */
+    private String lastTable;
+    private Map<ItemKey, Map<String, AttributeValue>> lastPending;
 
     Mutation() {
     }
@@ -38,6 +41,8 @@ public final class Mutation {
     public void deleteTable(String name) {
         changes.add(new Change.TableDeleted(name));
         pending.remove(name);
+        lastTable = null;
+        lastPending = null;
     }
 
     /** Writes a whole item (it replaces any item with its key). The map must not be changed afterwards. */
@@ -97,8 +102,14 @@ public final class Mutation {
 
     /** The items this mutation has written or deleted (ABSENT) so far in a table, by key. */
     private Map<ItemKey, Map<String, AttributeValue>> pendingItems(Table table) {
-        // ItemKey orders keys (binary ones by content) but its equality is not defined for binary values: a sorted map.
-        return pending.computeIfAbsent(table.name(), t -> new TreeMap<>());
+        String name = table.name();
+        if (!name.equals(lastTable)) {
+            // ItemKey orders keys (binary ones by content) but its equality is not defined for binary values: a sorted
+            // map.
+            lastPending = pending.computeIfAbsent(name, t -> new TreeMap<>());
+            lastTable = name;
+        }
+        return lastPending;
     }
 
     public List<Change> changes() {
