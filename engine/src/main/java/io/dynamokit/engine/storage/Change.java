@@ -131,14 +131,102 @@ public sealed interface Change {
     }
 
     /**
-     * The item with this key (its key attributes only) removed. {@code previous} is the removed item (null when there
-     * was none, and in changes read back from a journal); {@code expired} marks a deletion by time to live, which the
-     * streams show as the service's deletion rather than a user's.
+     * The item with this key (its key attributes only) removed. {@link #previous()} is the removed item (null when
+     * there was none, and in changes read back from a journal); {@link #expired()} marks a deletion by time to live,
+     * which the streams show as the service's deletion rather than a user's.
+     * <p>
+     * As for {@link ItemPut}, a change made by a {@link Mutation} looks the removed item up only when a listener asks
+     * for it, or takes it from the map's remove when the change is applied.
      */
-    record ItemDeleted(String table, Map<String, AttributeValue> key, Map<String, AttributeValue> previous,
-            boolean expired) implements Change {
+    final class ItemDeleted implements Change {
+        private final String table;
+        private final Map<String, AttributeValue> key;
+        private final boolean expired;
+        private final ItemKey itemKey;
+        /** Written before {@link #source} is cleared; read after it is seen cleared. */
+        private Map<String, AttributeValue> previous;
+        /** The table to look the removed item up in; null once it is known. */
+        private volatile Table source;
+
         public ItemDeleted(String table, Map<String, AttributeValue> key) {
             this(table, key, null, false);
+        }
+
+        public ItemDeleted(String table, Map<String, AttributeValue> key, Map<String, AttributeValue> previous,
+                boolean expired) {
+            this(table, key, expired, null, previous, null);
+        }
+
+        /** A removal from {@code source} of the item it holds under {@code itemKey} until the removal is applied. */
+        static ItemDeleted removing(Table source, Map<String, AttributeValue> key, boolean expired, ItemKey itemKey) {
+            return new ItemDeleted(source.name(), key, expired, itemKey, null, source);
+        }
+
+        /** A removal whose removed item is known (an earlier change of the same mutation left it, or nothing). */
+        static ItemDeleted after(Table table, Map<String, AttributeValue> key, boolean expired, ItemKey itemKey,
+                Map<String, AttributeValue> previous) {
+            return new ItemDeleted(table.name(), key, expired, itemKey, previous, null);
+        }
+
+        private ItemDeleted(String table, Map<String, AttributeValue> key, boolean expired, ItemKey itemKey,
+                Map<String, AttributeValue> previous, Table source) {
+            this.table = table;
+            this.key = key;
+            this.expired = expired;
+            this.itemKey = itemKey;
+            this.previous = previous;
+            this.source = source;
+        }
+
+        @Override
+        public String table() {
+            return table;
+        }
+
+        public Map<String, AttributeValue> key() {
+            return key;
+        }
+
+        public Map<String, AttributeValue> previous() {
+            Table from = source;
+            if (from != null) {
+                removed(from.get(itemKey));
+            }
+            return previous;
+        }
+
+        public boolean expired() {
+            return expired;
+        }
+
+        /** The removed item's key in its table when the writer knew it, else null. */
+        ItemKey itemKey() {
+            return itemKey;
+        }
+
+        /** Called when the removal is applied, with the item it removed: the previous item from then on. */
+        void removed(Map<String, AttributeValue> old) {
+            if (source != null) {
+                previous = old;
+                source = null;
+            }
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ItemDeleted other && table.equals(other.table) && key.equals(other.key)
+                    && expired == other.expired && Objects.equals(previous(), other.previous());
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(table, key, previous(), expired);
+        }
+
+        @Override
+        public String toString() {
+            return "ItemDeleted[table=" + table + ", key=" + key + ", previous=" + previous() + ", expired=" + expired
+                    + "]";
         }
     }
 }

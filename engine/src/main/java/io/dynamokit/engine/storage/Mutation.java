@@ -82,22 +82,18 @@ public final class Mutation {
 
     private void delete(Table table, Map<String, AttributeValue> key, boolean expired) {
         Map<String, AttributeValue> keyAttributes = table.keySchema().keyAttributes(key);
-        Map<String, AttributeValue> previous = swap(table, key, ABSENT);
-        changes.add(new Change.ItemDeleted(table.name(), keyAttributes, previous, expired));
-    }
-
-    /** The item this mutation has left under the key so far (null for none), replaced by {@code next}. */
-    private Map<String, AttributeValue> swap(Table table, Map<String, AttributeValue> key,
-            Map<String, AttributeValue> next) {
         ItemKey itemKey = table.keySchema().keyOf(key);
         if (itemKey == null) {
-            return null;
+            changes.add(new Change.ItemDeleted(table.name(), keyAttributes, null, expired));
+            return;
         }
-        Map<String, AttributeValue> before = pendingItems(table).put(itemKey, next);
+        Map<String, AttributeValue> before = pendingItems(table).put(itemKey, ABSENT);
         if (before == null) {
-            return table.get(itemKey);
+            changes.add(Change.ItemDeleted.removing(table, keyAttributes, expired, itemKey));
+        } else {
+            changes.add(Change.ItemDeleted.after(table, keyAttributes, expired, itemKey,
+                    before == ABSENT ? null : before));
         }
-        return before == ABSENT ? null : before;
     }
 
     /** The items this mutation has written or deleted (ABSENT) so far in a table, by key. */

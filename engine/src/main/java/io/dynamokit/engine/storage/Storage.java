@@ -161,7 +161,8 @@ public final class Storage {
                 tables.get(put.table()).applyPut(put);
             } else if (change instanceof Change.ItemDeleted deleted) {
                 Table table = tables.get(deleted.table());
-                table.applyDelete(table.keySchema().keyOf(deleted.key()));
+                ItemKey key = deleted.itemKey() != null ? deleted.itemKey() : table.keySchema().keyOf(deleted.key());
+                deleted.removed(table.applyDelete(key));
             }
         }
     }
