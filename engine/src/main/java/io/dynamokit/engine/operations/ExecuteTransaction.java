@@ -84,7 +84,8 @@ final class ExecuteTransaction implements Operation {
             throw DynamoException.validation("ExecuteTransaction API does not support both read and write operations "
                     + "in the same request.");
         }
-        return reads ? read(parsed, capacityMode) : write(parsed, members, token, capacityMode, statements);
+        return reads ? read(parsed, capacityMode) : write(parsed, members, token, capacityMode,
+                RequestDigest.of(statements));
     }
 
     private Map<String, Object> read(List<Ast.Statement> statements, String capacityMode) {
