@@ -71,68 +71,29 @@ public final class ItemSize {
 
     /** The size of a number in canonical text. */
     public static long number(String text) {
-        long plain = plainNumber(text);
-        if (plain > 0) {
-            return plain;
+        PlainDecimal plain = PlainDecimal.read(text);
+        if (plain != null) {
+            return plain.zero() ? 1 : size(plain.significantDigits(), plain.exponent(), plain.negative());
         }
-        BigDecimal value = new BigDecimal(text);
+        return decimal(new BigDecimal(text));
+    }
+
+    /** The size of a number, the long way: what the plain decimals' shortcut above must agree with. */
+    static long decimal(BigDecimal value) {
         if (value.signum() == 0) {
             return 1;
         }
         BigDecimal stripped = value.stripTrailingZeros();
-        int digits = stripped.precision();
-        // the exponent of the leading digit: the pairs of digits are aligned on it
-        int exponent = stripped.precision() - stripped.scale() - 1;
-        long size = 1 + (digits + 1) / 2;
-        if (digits % 2 == 0 && exponent % 2 == 0) {
-            size++;
-        }
-        if (value.signum() < 0) {
-            size++;
-        }
-        return size;
+        return size(stripped.precision(), stripped.precision() - stripped.scale() - 1, value.signum() < 0);
     }
 
     /**
-     * The size of a plain decimal (an optional minus sign, ASCII digits with at most one point, no exponent), worked
-     * out from its digits as {@link #number} does from a {@code BigDecimal}; -1 for any other text.
+     * Pairs of significant digits aligned on the exponent of the leading digit, one byte each, plus one; one more for a
+     * negative number.
      */
-    private static long plainNumber(String text) {
-        int length = text.length();
-        boolean negative = length > 0 && text.charAt(0) == '-';
-        int digits = 0;
-        int integerDigits = -1;
-        int first = -1;
-        int last = -1;
-        for (int i = negative ? 1 : 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (c != '0') {
-                    if (first < 0) {
-                        first = digits;
-                    }
-                    last = digits;
-                }
-                digits++;
-            } else if (c == '.' && integerDigits < 0) {
-                integerDigits = digits;
-            } else {
-                return -1;
-            }
-        }
-        if (digits == 0) {
-            return -1;
-        }
-        if (first < 0) {
-            return 1;
-        }
-        if (integerDigits < 0) {
-            integerDigits = digits;
-        }
-        int significant = last - first + 1;
-        int exponent = integerDigits - 1 - first;
-        long size = 1 + (significant + 1) / 2;
-        if (significant % 2 == 0 && exponent % 2 == 0) {
+    private static long size(int digits, int exponent, boolean negative) {
+        long size = 1 + (digits + 1) / 2;
+        if (digits % 2 == 0 && exponent % 2 == 0) {
             size++;
         }
         return negative ? size + 1 : size;

@@ -45,41 +45,21 @@ public final class Numbers {
         if (length > MAX_PLAIN_LENGTH) {
             return null;
         }
-        boolean negative = length > 0 && text.charAt(0) == '-';
-        int start = negative ? 1 : 0;
-        // positions count digits only: the point is where the integer digits end
-        int digits = 0;
-        int integerDigits = -1;
-        int first = -1;
-        int last = -1;
-        for (int i = start; i < length; i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (c != '0') {
-                    if (first < 0) {
-                        first = digits;
-                    }
-                    last = digits;
-                }
-                digits++;
-            } else if (c == '.' && integerDigits < 0) {
-                integerDigits = digits;
-            } else {
-                return null;
-            }
-        }
-        if (digits == 0) {
+        PlainDecimal plain = PlainDecimal.read(text);
+        if (plain == null) {
             return null;
         }
-        if (first < 0) {
+        if (plain.zero()) {
             return "0";
         }
-        if (integerDigits < 0) {
-            integerDigits = digits;
-        }
-        if (last - first + 1 > MAX_DIGITS) {
+        if (plain.significantDigits() > MAX_DIGITS) {
             return null;
         }
+        boolean negative = plain.negative();
+        int start = plain.start();
+        int integerDigits = plain.integerDigits();
+        int first = plain.first();
+        int last = plain.last();
         StringBuilder canonical = new StringBuilder(length + 2);
         if (negative) {
             canonical.append('-');

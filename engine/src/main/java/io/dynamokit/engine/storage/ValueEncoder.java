@@ -46,7 +46,7 @@ final class ValueEncoder {
             return text(ValueFormat.S_LATIN1, s.value());
         } else if (value instanceof AttributeValue.N n) {
             text(ValueFormat.N_LATIN1, n.value());
-            return NumberSize.of(n.value());
+            return ItemSize.number(n.value());
         } else if (value instanceof AttributeValue.B b) {
             return binary(b.bytes());
         } else if (value instanceof AttributeValue.BOOL bool) {
@@ -72,7 +72,7 @@ final class ValueEncoder {
             long size = 0;
             for (String member : ns.values()) {
                 text(ValueFormat.N_LATIN1, member);
-                size += NumberSize.of(member);
+                size += ItemSize.number(member);
             }
             close(start);
             return size;

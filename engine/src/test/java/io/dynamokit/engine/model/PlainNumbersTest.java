@@ -3,6 +3,9 @@ package io.dynamokit.engine.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +60,24 @@ class PlainNumbersTest {
         assertThat(ItemSize.number("-0")).isEqualTo(1);
         assertThat(ItemSize.number("0.05")).isEqualTo(ItemSize.number("5E-2"));
         assertThat(ItemSize.number("-120")).isEqualTo(ItemSize.number("-1.2E+2"));
+    }
+
+    @Test
+    void plainNumbersAreSizedAsTheirBigDecimals() {
+        Random random = new Random(13);
+        for (int i = 0; i < 20_000; i++) {
+            BigDecimal value = new BigDecimal(new BigInteger(random.nextInt(120) + 1, random),
+                    random.nextInt(80) - 40);
+            if (random.nextBoolean()) {
+                value = value.negate();
+            }
+            String canonical = AttributeValue.n(value).value();
+            assertThat(ItemSize.number(canonical)).as(canonical)
+                    .isEqualTo(ItemSize.decimal(new BigDecimal(canonical)));
+        }
+        for (String text : List.of("0", "-0", "1", "10", "100", "0.1", "0.01", "-0.5", "12.34", "1234.5", "007",
+                "1E+2", "1e-3", "+5", ".5", "5.", "-12.3400")) {
+            assertThat(ItemSize.number(text)).as(text).isEqualTo(ItemSize.decimal(new BigDecimal(text)));
+        }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dynamokit.engine.model.AttributeValue;
 import io.dynamokit.engine.model.ItemSize;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -227,24 +226,6 @@ class StoredItemCodecTest {
         ((AttributeValue.B) stored.get("b")).bytes()[1] = 9;
 
         assertThat(stored.get("b")).isEqualTo(b(1, 2, 3));
-    }
-
-    @Test
-    void numberSizesMatchItemSize() {
-        Random random = new Random(13);
-        for (int i = 0; i < 20_000; i++) {
-            BigDecimal value = new BigDecimal(new java.math.BigInteger(random.nextInt(120) + 1, random),
-                    random.nextInt(80) - 40);
-            if (random.nextBoolean()) {
-                value = value.negate();
-            }
-            String canonical = AttributeValue.n(value).value();
-            assertThat(NumberSize.of(canonical)).as(canonical).isEqualTo(ItemSize.number(canonical));
-        }
-        for (String text : List.of("0", "-0", "1", "10", "100", "0.1", "0.01", "-0.5", "12.34", "1234.5", "007",
-                "1E+2", "1e-3", "+5", ".5", "5.", "-12.3400")) {
-            assertThat(NumberSize.of(text)).as(text).isEqualTo(ItemSize.number(text));
-        }
     }
 
     @Test
