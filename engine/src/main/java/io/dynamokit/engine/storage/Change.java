@@ -41,17 +41,14 @@ public sealed interface Change {
         private final Map<String, AttributeValue> item;
         private final ItemKey key;
         private final long size;
-        /** Written before {@link #source} is cleared; read after it is seen cleared. */
-        private Map<String, AttributeValue> previous;
-        /** The table to look the previous item up in; null once it is known. */
-        private volatile Table source;
+        private final PreviousItem previous;
 
         public ItemPut(String table, Map<String, AttributeValue> item) {
             this(table, item, null);
         }
 
         public ItemPut(String table, Map<String, AttributeValue> item, Map<String, AttributeValue> previous) {
-            this(table, item, null, -1, previous, null);
+            this(table, item, null, -1, PreviousItem.known(previous));
         }
 
         /**
@@ -59,23 +56,23 @@ public sealed interface Change {
          * {@code source}, whose previous item is the one the table holds under the key until the put is applied.
          */
         static ItemPut replacing(Table source, Map<String, AttributeValue> item, ItemKey key, long size) {
-            return new ItemPut(source.name(), item, key, size, null, key == null ? null : source);
+            return new ItemPut(source.name(), item, key, size,
+                    key == null ? PreviousItem.known(null) : PreviousItem.inTable(source, key));
         }
 
         /** A put whose previous item is known (an earlier change of the same mutation left it). */
         static ItemPut after(Table table, Map<String, AttributeValue> item, ItemKey key, long size,
                 Map<String, AttributeValue> previous) {
-            return new ItemPut(table.name(), item, key, size, previous, null);
+            return new ItemPut(table.name(), item, key, size, PreviousItem.known(previous));
         }
 
         private ItemPut(String table, Map<String, AttributeValue> item, ItemKey key, long size,
-                Map<String, AttributeValue> previous, Table source) {
+                PreviousItem previous) {
             this.table = table;
             this.item = item;
             this.key = key;
             this.size = size;
             this.previous = previous;
-            this.source = source;
         }
 
         @Override
@@ -88,11 +85,7 @@ public sealed interface Change {
         }
 
         public Map<String, AttributeValue> previous() {
-            Table from = source;
-            if (from != null) {
-                replaced(from.get(key));
-            }
-            return previous;
+            return previous.get();
         }
 
         /** The item's key in its table when the writer knew it, else null. */
@@ -107,10 +100,7 @@ public sealed interface Change {
 
         /** Called when the put is applied, with the item it replaced: the previous item from then on. */
         void replaced(Map<String, AttributeValue> old) {
-            if (source != null) {
-                previous = old;
-                source = null;
-            }
+            previous.settle(old);
         }
 
         @Override
@@ -143,10 +133,7 @@ public sealed interface Change {
         private final Map<String, AttributeValue> key;
         private final boolean expired;
         private final ItemKey itemKey;
-        /** Written before {@link #source} is cleared; read after it is seen cleared. */
-        private Map<String, AttributeValue> previous;
-        /** The table to look the removed item up in; null once it is known. */
-        private volatile Table source;
+        private final PreviousItem previous;
 
         public ItemDeleted(String table, Map<String, AttributeValue> key) {
             this(table, key, null, false);
@@ -154,28 +141,27 @@ public sealed interface Change {
 
         public ItemDeleted(String table, Map<String, AttributeValue> key, Map<String, AttributeValue> previous,
                 boolean expired) {
-            this(table, key, expired, null, previous, null);
+            this(table, key, expired, null, PreviousItem.known(previous));
         }
 
         /** A removal from {@code source} of the item it holds under {@code itemKey} until the removal is applied. */
         static ItemDeleted removing(Table source, Map<String, AttributeValue> key, boolean expired, ItemKey itemKey) {
-            return new ItemDeleted(source.name(), key, expired, itemKey, null, source);
+            return new ItemDeleted(source.name(), key, expired, itemKey, PreviousItem.inTable(source, itemKey));
         }
 
         /** A removal whose removed item is known (an earlier change of the same mutation left it, or nothing). */
         static ItemDeleted after(Table table, Map<String, AttributeValue> key, boolean expired, ItemKey itemKey,
                 Map<String, AttributeValue> previous) {
-            return new ItemDeleted(table.name(), key, expired, itemKey, previous, null);
+            return new ItemDeleted(table.name(), key, expired, itemKey, PreviousItem.known(previous));
         }
 
         private ItemDeleted(String table, Map<String, AttributeValue> key, boolean expired, ItemKey itemKey,
-                Map<String, AttributeValue> previous, Table source) {
+                PreviousItem previous) {
             this.table = table;
             this.key = key;
             this.expired = expired;
             this.itemKey = itemKey;
             this.previous = previous;
-            this.source = source;
         }
 
         @Override
@@ -188,11 +174,7 @@ public sealed interface Change {
         }
 
         public Map<String, AttributeValue> previous() {
-            Table from = source;
-            if (from != null) {
-                removed(from.get(itemKey));
-            }
-            return previous;
+            return previous.get();
         }
 
         public boolean expired() {
@@ -206,10 +188,7 @@ public sealed interface Change {
 
         /** Called when the removal is applied, with the item it removed: the previous item from then on. */
         void removed(Map<String, AttributeValue> old) {
-            if (source != null) {
-                previous = old;
-                source = null;
-            }
+            previous.settle(old);
         }
 
         @Override
