@@ -85,7 +85,7 @@ final class ExecuteTransaction implements Operation {
                     + "in the same request.");
         }
         return reads ? read(parsed, capacityMode) : write(parsed, members, token, capacityMode,
-                RequestDigest.of(statements));
+                token == null ? null : RequestDigest.of(statements));
     }
 
     private Map<String, Object> read(List<Ast.Statement> statements, String capacityMode) {

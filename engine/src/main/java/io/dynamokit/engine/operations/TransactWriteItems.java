@@ -68,8 +68,9 @@ final class TransactWriteItems implements Operation {
             Map<String, Object> transactItem = Nodes.struct(node);
             actions.add(TransactWriteAction.read(request, transactItem == null ? Map.of() : transactItem));
         }
-        // a digest: the token keeps it for 10 minutes, and the request itself is kilobytes
-        Object fingerprint = RequestDigest.of(List.of(transactItems, String.valueOf(metricsMode)));
+        // a digest, only with a token: the token keeps it for 10 minutes, and the request itself is kilobytes
+        Object fingerprint = token == null ? null
+                : RequestDigest.of(List.of(transactItems, String.valueOf(metricsMode)));
 
         CapacityTally capacity = CapacityTally.transactional(capacityMode, "WriteCapacityUnits");
         List<Table> written = new ArrayList<>();
