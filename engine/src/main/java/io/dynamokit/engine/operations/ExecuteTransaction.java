@@ -119,7 +119,7 @@ final class ExecuteTransaction implements Operation {
     private Map<String, Object> write(List<Ast.Statement> statements, List<Map<String, Object>> members, String token,
             String capacityMode, Object fingerprint) {
         CapacityTally capacity = CapacityTally.transactional(capacityMode, "WriteCapacityUnits");
-        storage.write(mutation -> {
+        CapacityTally consumed = storage.write(mutation -> {
             Instant now = storage.now();
             if (token != null) {
                 Object applied = tokens.find(token, now);
@@ -128,7 +128,7 @@ final class ExecuteTransaction implements Operation {
                         throw DynamoException.idempotentParameterMismatch("Request parameters do not match the "
                                 + "parameters of the previous request with the same client request token");
                     }
-                    return null;
+                    return Transactions.repeatCapacity(storage, capacityMode, repeatedReads(statements));
                 }
             }
             List<PartiqlWrite> writes = new ArrayList<>();
@@ -159,11 +159,25 @@ final class ExecuteTransaction implements Operation {
             if (token != null) {
                 tokens.record(token, fingerprint, now);
             }
-            return null;
+            return capacity;
         });
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("Responses", List.of());
-        answer.put("ConsumedCapacity", capacity.answer());
+        answer.put("ConsumedCapacity", consumed.answer());
         return answer;
+    }
+
+    /** The items a repeated transaction reads: each statement's target, where its table is still there to plan on. */
+    private List<Transactions.Read> repeatedReads(List<Ast.Statement> statements) {
+        List<Transactions.Read> reads = new ArrayList<>();
+        for (Ast.Statement statement : statements) {
+            try {
+                PartiqlWrite planned = PartiqlWrite.plan(statement, storage);
+                reads.add(new Transactions.Read(planned.table().name(), planned.target()));
+            } catch (DynamoException tableGone) {
+                // nothing to read: the table was deleted since the transaction was applied
+            }
+        }
+        return reads;
     }
 }

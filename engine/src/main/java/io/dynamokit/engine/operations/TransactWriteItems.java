@@ -22,22 +22,20 @@ import java.util.Map;
  * an invalid action cancels the whole transaction with one reason per action, in request order.
  * <p>
  * A ClientRequestToken makes the request idempotent for 10 minutes: the same request again answers success without
- * being applied again; another request with that token is refused.
+ * being applied again, with the read capacity of reading its items as DynamoDB answers a repeat (not the write
+ * capacity of making the changes); another request with that token is refused. A token keeps only a digest of its
+ * request, so the window holds a few dozen bytes per transaction, not the items it wrote.
  */
 final class TransactWriteItems implements Operation {
     static final int MAX_ACTIONS = 100;
     static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
 
     private final Storage storage;
-    /** Tokens of applied transactions; guarded by the storage write lock. */
-    private final IdempotencyTokens<Applied> tokens = new IdempotencyTokens<>();
+    /** Tokens of applied transactions with their requests' digests; guarded by the storage write lock. */
+    private final IdempotencyTokens<Object> tokens = new IdempotencyTokens<>();
 
     TransactWriteItems(Storage storage) {
         this.storage = storage;
-    }
-
-    /** An applied transaction with a token: what it was asked, and what it wrote (for a repeat's capacity). */
-    private record Applied(Object fingerprint, List<Table> tables, List<Map<String, AttributeValue>> items) {
     }
 
     @Override
@@ -75,19 +73,18 @@ final class TransactWriteItems implements Operation {
         CapacityTally capacity = CapacityTally.transactional(capacityMode, "WriteCapacityUnits");
         List<Table> written = new ArrayList<>();
         List<Map<String, AttributeValue>> writtenItems = new ArrayList<>();
-        storage.write(mutation -> {
+        CapacityTally consumed = storage.write(mutation -> {
             Instant now = storage.now();
             if (token != null) {
-                Applied applied = tokens.find(token, now);
+                Object applied = tokens.find(token, now);
                 if (applied != null) {
-                    if (!applied.fingerprint().equals(fingerprint)) {
+                    if (!applied.equals(fingerprint)) {
                         throw DynamoException.idempotentParameterMismatch("Request parameters do not match the "
                                 + "parameters of the previous request with the same client request token");
                     }
-                    for (int i = 0; i < applied.tables().size(); i++) {
-                        capacity.write(applied.tables().get(i), null, applied.items().get(i));
-                    }
-                    return null;
+                    List<Transactions.Read> reads = new ArrayList<>();
+                    actions.forEach(action -> reads.add(new Transactions.Read(action.tableName(), action.target())));
+                    return Transactions.repeatCapacity(storage, capacityMode, reads);
                 }
             }
             List<Table> tables = new ArrayList<>();
@@ -130,13 +127,13 @@ final class TransactWriteItems implements Operation {
                 writtenItems.add(outcome.written() != null ? outcome.written() : actions.get(i).target());
             }
             if (token != null) {
-                tokens.record(token, new Applied(fingerprint, List.copyOf(written), List.copyOf(writtenItems)), now);
+                tokens.record(token, fingerprint, now);
             }
-            return null;
+            return capacity;
         });
 
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("ConsumedCapacity", capacity.answer());
+        answer.put("ConsumedCapacity", consumed.answer());
         if ("SIZE".equals(metricsMode) && !written.isEmpty()) {
             answer.put("ItemCollectionMetrics", storage.read(() -> collectionMetrics(request, written, writtenItems)));
         }

@@ -4,13 +4,17 @@ import io.dynamokit.engine.model.AttributeValue;
 import io.dynamokit.engine.model.DynamoException;
 import io.dynamokit.engine.model.DynamoException.CancellationReason;
 import io.dynamokit.engine.storage.ItemKey;
+import io.dynamokit.engine.storage.Storage;
 import io.dynamokit.engine.storage.Table;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** What TransactGetItems and TransactWriteItems share: the TransactItems checks and the cancellation answer. */
+/**
+ * What TransactGetItems and TransactWriteItems share: the TransactItems checks, the cancellation answer and a repeated
+ * transaction's capacity.
+ */
 final class Transactions {
     static final CancellationReason NONE = new CancellationReason("None", null, null);
 
@@ -63,6 +67,26 @@ final class Transactions {
     }
 
     /** The items a transaction targets: one action per item. A key that is not a key of its table is skipped. */
+    /** An item a repeated write transaction reads: its table and key. */
+    record Read(String tableName, Map<String, AttributeValue> key) {
+    }
+
+    /**
+     * The ConsumedCapacity of a write transaction repeated with its client request token: nothing is written again,
+     * and DynamoDB answers the read capacity units of reading the items (transactional reads, twice a consistent
+     * read's units); a table deleted since is not read.
+     */
+    static CapacityTally repeatCapacity(Storage storage, String capacityMode, List<Read> reads) {
+        CapacityTally capacity = CapacityTally.transactional(capacityMode, "ReadCapacityUnits");
+        for (Read read : reads) {
+            Table table = storage.find(read.tableName());
+            if (table != null) {
+                capacity.read(table, table.get(read.key()), true);
+            }
+        }
+        return capacity;
+    }
+
     static final class Targets {
         private record Target(String table, ItemKey key) {
         }

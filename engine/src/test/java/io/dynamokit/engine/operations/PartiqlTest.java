@@ -316,6 +316,13 @@ class PartiqlTest extends EngineTestBase {
                     .transactStatements(statement("UPDATE \"pql\" SET v = v + 1 WHERE pk = 'tok'")));
         }
         assertThat(get("tok")).containsEntry("v", n("1"));
+        ExecuteTransactionResponse repeat = dynamo.executeTransaction(r -> r.clientRequestToken("token-1")
+                .transactStatements(statement("UPDATE \"pql\" SET v = v + 1 WHERE pk = 'tok'"))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        // a repeat reads the item (a transactional read, twice a consistent read's unit) and writes nothing
+        assertThat(repeat.consumedCapacity()).extracting(c -> c.tableName() + "=" + c.capacityUnits() + "/"
+                + c.readCapacityUnits() + "/" + c.writeCapacityUnits()).containsExactly("pql=2.0/2.0/null");
+        assertThat(get("tok")).containsEntry("v", n("1"));
         IdempotentParameterMismatchException mismatch = catchThrowableOfType(() -> dynamo.executeTransaction(r -> r
                 .clientRequestToken("token-1").transactStatements(statement(
                         "UPDATE \"pql\" SET v = v + 2 WHERE pk = 'tok'"))), IdempotentParameterMismatchException.class);

@@ -199,4 +199,31 @@ class TransactionsTest extends EngineTestBase {
         assertThat(mismatch.statusCode()).isEqualTo(400);
         assertThat(get("t-count")).containsEntry("n", n("2"));
     }
+
+    @Test
+    void aRepeatedTokenAnswersTheReadCapacityOfItsItemsNotTheWrite() {
+        String big = "x".repeat(5000);
+        TransactWriteItem[] actions = {put("txn", item("pk", s("rep-big"), "data", s(big))),
+                update("rep-small", "SET n = :one", Map.of(":one", n("1")))};
+        TransactWriteItemsResponse first = dynamo.transactWriteItems(r -> r.transactItems(actions)
+                .clientRequestToken("token-capacity").returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        // written: five 1 KB units of the 5 KB item and one of the small one, each twice for a transaction
+        assertThat(first.consumedCapacity()).extracting(c -> c.tableName() + "=" + c.capacityUnits() + "/"
+                + c.writeCapacityUnits() + "/" + c.readCapacityUnits()).containsExactly("txn=12.0/12.0/null");
+
+        TransactWriteItemsResponse repeat = dynamo.transactWriteItems(r -> r.transactItems(actions)
+                .clientRequestToken("token-capacity").returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        // read: one 4 KB unit of each item as it is now (the big one takes two), each twice for a transaction
+        assertThat(repeat.consumedCapacity()).extracting(c -> c.tableName() + "=" + c.capacityUnits() + "/"
+                + c.writeCapacityUnits() + "/" + c.readCapacityUnits()).containsExactly("txn=6.0/null/6.0");
+        assertThat(get("rep-small")).containsEntry("n", n("1"));
+
+        dynamo.deleteItem(r -> r.tableName("txn").key(Map.of("pk", s("rep-big"))));
+        TransactWriteItemsResponse afterDelete = dynamo.transactWriteItems(r -> r.transactItems(actions)
+                .clientRequestToken("token-capacity").returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        // still not applied again: the deleted item stays deleted, and reading nothing costs the minimum unit
+        assertThat(get("rep-big")).isEmpty();
+        assertThat(afterDelete.consumedCapacity()).extracting(c -> c.tableName() + "=" + c.capacityUnits())
+                .containsExactly("txn=4.0");
+    }
 }
