@@ -23,11 +23,14 @@ import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The server's share of a call, without the SDK: {@link EngineThroughputBenchmark}'s {@code PutItem} of 1 KB items,
- * sent as prepared bytes by {@link KeptAliveConnection}, one kept-alive connection per caller, from 1 caller and
- * from 16. With the AWS SDK two thirds of a call's CPU is the client's; here the client writes and reads a socket and
- * nothing else, so what is measured is loopback and the server: the {@code engine} (in memory) or the {@code limit}
- * ({@link ProtocolLimitServer}, which parses the request and answers {@code {}}).
+ * The server's share of a call, without the SDK: {@link EngineThroughputBenchmark}'s {@code PutItem} and
+ * {@code GetItem} of 1 KB items, sent as prepared bytes by {@link KeptAliveConnection}, one kept-alive connection per
+ * caller, from 1 caller and from 16. With the AWS SDK two thirds of a call's CPU is the client's, on the same 2 cores
+ * as the server; here the client writes and reads a socket and nothing else, so what is measured is loopback and the
+ * server: the {@code engine} (in memory), the {@code limit} ({@link ProtocolLimitServer}, which parses the request and
+ * answers {@code {}}) or the peer, {@code dynalite} ({@link Dynalite}; that target's run fails with "dynalite skipped:
+ * ..." when node or dynalite is not there). Every answer's status is checked, and the set-up checks that a
+ * {@code GetItem} answers the item written.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -39,13 +42,15 @@ public class EngineRoundTripBenchmark {
 
     private static final String TABLE = "roundtrip";
 
-    /** The server called: {@code engine} or {@code limit}. */
-    @Param({ "engine", "limit" })
+    /** The server called: {@code engine}, {@code limit} or {@code dynalite}. */
+    @Param({ "engine", "limit", "dynalite" })
     String target;
 
     private InProcessServer server;
+    private Dynalite dynalite;
     private int port;
     private byte[][] puts;
+    private byte[][] gets;
 
     /** Each caller's connection and position in the key cycle. */
     @State(Scope.Thread)
@@ -58,10 +63,10 @@ public class EngineRoundTripBenchmark {
             connection = new KeptAliveConnection(benchmark.port);
         }
 
-        byte[] nextPut(byte[][] puts) {
+        byte[] next(byte[][] requests) {
             int index = next;
-            next = index + 1 == puts.length ? 0 : index + 1;
-            return puts[index];
+            next = index + 1 == requests.length ? 0 : index + 1;
+            return requests[index];
         }
 
         @TearDown(Level.Trial)
@@ -71,25 +76,59 @@ public class EngineRoundTripBenchmark {
     }
 
     @Setup(Level.Trial)
-    public void start() throws IOException {
+    public void start() throws IOException, InterruptedException {
         puts = new byte[EngineThroughputBenchmark.KEYS][];
+        gets = new byte[EngineThroughputBenchmark.KEYS][];
         for (int i = 0; i < puts.length; i++) {
-            puts[i] = KeptAliveConnection.post("PutItem", putItem(EngineThroughputBenchmark.item(i)));
+            Map<String, AttributeValue> item = EngineThroughputBenchmark.item(i);
+            puts[i] = KeptAliveConnection.post("PutItem", "{\"TableName\":\"" + TABLE + "\",\"Item\":"
+                    + EngineThroughputBenchmark.itemJson(item) + "}");
+            gets[i] = KeptAliveConnection.post("GetItem", "{\"TableName\":\"" + TABLE + "\",\"Key\":{\"id\":{\"S\":\""
+                    + item.get("id").s() + "\"}}}");
         }
-        server = InProcessServer.start(target, "{}");
-        port = server.endpoint().getPort();
-        if (target.equals("engine")) {
+        if (target.equals("dynalite")) {
+            String reason = Dynalite.unavailable();
+            if (reason != null) {
+                System.out.println();
+                System.out.println(reason);
+                throw new IllegalStateException(reason);
+            }
+            dynalite = Dynalite.start();
+            port = dynalite.endpoint().getPort();
+        } else {
+            server = InProcessServer.start(target, "{}");
+            port = server.endpoint().getPort();
+        }
+        if (!target.equals("limit")) {
             try (KeptAliveConnection connection = new KeptAliveConnection(port)) {
                 expectOk(connection.call(KeptAliveConnection.post("CreateTable", "{\"TableName\":\"" + TABLE
                         + "\",\"BillingMode\":\"PAY_PER_REQUEST\",\"KeySchema\":[{\"AttributeName\":\"id\","
                         + "\"KeyType\":\"HASH\"}],\"AttributeDefinitions\":[{\"AttributeName\":\"id\","
                         + "\"AttributeType\":\"S\"}]}")), "CreateTable");
+                awaitActive(connection);
+                for (byte[] put : puts) {
+                    expectOk(connection.call(put), "PutItem");
+                }
+                String answer = connection.exchange(gets[0]);
+                expectOk(connection.status(), "GetItem");
+                String expected = "\"S\":\"" + EngineThroughputBenchmark.item(0).get("payload").s() + "\"";
+                if (!answer.contains(expected)) {
+                    throw new IllegalStateException(target + " did not answer the item written: " + answer);
+                }
             }
         }
     }
 
-    private static String putItem(Map<String, AttributeValue> item) {
-        return "{\"TableName\":\"" + TABLE + "\",\"Item\":" + EngineThroughputBenchmark.itemJson(item) + "}";
+    /** Waits (up to 10 s) until the table is ACTIVE: dynalite answers CREATING first, even with no delay set. */
+    private static void awaitActive(KeptAliveConnection connection) throws IOException, InterruptedException {
+        byte[] describe = KeptAliveConnection.post("DescribeTable", "{\"TableName\":\"" + TABLE + "\"}");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!connection.exchange(describe).contains("\"TableStatus\":\"ACTIVE\"")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("table " + TABLE + " not ACTIVE after 10 s");
+            }
+            Thread.sleep(10);
+        }
     }
 
     private static int expectOk(int status, String what) {
@@ -102,19 +141,34 @@ public class EngineRoundTripBenchmark {
     @Benchmark
     @Threads(1)
     public int putItem(Caller caller) throws IOException {
-        return expectOk(caller.connection.call(caller.nextPut(puts)), "PutItem");
+        return expectOk(caller.connection.call(caller.next(puts)), "PutItem");
+    }
+
+    @Benchmark
+    @Threads(1)
+    public int getItem(Caller caller) throws IOException {
+        return expectOk(caller.connection.call(caller.next(gets)), "GetItem");
     }
 
     @Benchmark
     @Threads(16)
     public int putItem16Callers(Caller caller) throws IOException {
-        return expectOk(caller.connection.call(caller.nextPut(puts)), "PutItem");
+        return expectOk(caller.connection.call(caller.next(puts)), "PutItem");
+    }
+
+    @Benchmark
+    @Threads(16)
+    public int getItem16Callers(Caller caller) throws IOException {
+        return expectOk(caller.connection.call(caller.next(gets)), "GetItem");
     }
 
     @TearDown(Level.Trial)
     public void stop() {
         if (server != null) {
             server.close();
+        }
+        if (dynalite != null) {
+            dynalite.close();
         }
     }
 }

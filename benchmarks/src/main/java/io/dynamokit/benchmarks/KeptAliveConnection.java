@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * A kept-alive HTTP/1.1 connection that sends prepared requests and reads their answers (framed by
  * {@code Content-Length}) with as little work as a client can do, so that a round trip's time is loopback's and the
- * server's. Requests carry a well-formed SigV4 {@code Authorization} header with a dummy signature: the engine and
- * {@link ProtocolLimitServer} check that a request is signed, not the signature.
+ * server's. Requests carry a well-formed SigV4 {@code Authorization} header with a dummy signature: the engine,
+ * {@link ProtocolLimitServer} and dynalite check that a request is signed, not the signature.
  */
 final class KeptAliveConnection implements AutoCloseable {
 
@@ -25,6 +25,7 @@ final class KeptAliveConnection implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private final StringBuilder line = new StringBuilder();
+    private int status;
 
     KeptAliveConnection(int port) throws IOException {
         socket = new Socket(InetAddress.getLoopbackAddress(), port);
@@ -53,6 +54,24 @@ final class KeptAliveConnection implements AutoCloseable {
 
     /** Sends a request and reads its answer; the answer's status code, its body read and dropped. */
     int call(byte[] request) throws IOException {
+        int length = send(request);
+        in.skipNBytes(length);
+        return status;
+    }
+
+    /** Sends a request and reads its answer; the answer's body (its status code in {@link #status()}). */
+    String exchange(byte[] request) throws IOException {
+        int length = send(request);
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    /** The status code of the last answer. */
+    int status() {
+        return status;
+    }
+
+    /** Writes the request and reads the answer's head; the length of its body, left to read. */
+    private int send(byte[] request) throws IOException {
         out.write(request);
         String statusLine = readLine();
         int length = 0;
@@ -61,8 +80,8 @@ final class KeptAliveConnection implements AutoCloseable {
                 length = Integer.parseInt(header.substring(15).strip());
             }
         }
-        in.skipNBytes(length);
-        return Integer.parseInt(statusLine.substring(9, 12));
+        status = Integer.parseInt(statusLine.substring(9, 12));
+        return length;
     }
 
     private String readLine() throws IOException {
