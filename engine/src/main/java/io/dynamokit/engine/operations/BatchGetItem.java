@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * BatchGetItem: up to 100 keys over any tables, each table with its own projection and read consistency. All of it
@@ -29,7 +28,6 @@ final class BatchGetItem implements Operation {
     static final String NAME_CONSTRAINT = "Map keys must satisfy constraint: [Member must have length less than or "
             + "equal to 255, Member must have length greater than or equal to 3, Member must satisfy regular "
             + "expression pattern: [a-zA-Z0-9_.-]+]";
-    private static final Pattern NAME = Pattern.compile(Constraints.NAME_PATTERN);
 
     private final Storage storage;
 
@@ -148,6 +146,6 @@ final class BatchGetItem implements Operation {
     }
 
     static boolean validName(String name) {
-        return name.length() >= 3 && name.length() <= 255 && NAME.matcher(name).matches();
+        return name.length() >= 3 && name.length() <= 255 && Constraints.isName(name);
     }
 }

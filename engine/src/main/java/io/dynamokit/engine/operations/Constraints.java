@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * DynamoDB's first validation pass, on the request's shape: each violated constraint of a member becomes
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
  */
 final class Constraints {
     static final String NAME_PATTERN = "[a-zA-Z0-9_.-]+";
-    private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
 
     private final List<String> errors = new ArrayList<>();
 
@@ -43,10 +41,28 @@ final class Constraints {
     }
 
     Constraints pattern(String path, String value) {
-        if (value != null && !NAME.matcher(value).matches()) {
+        if (value != null && !isName(value)) {
             add(value, path, "Member must satisfy regular expression pattern: " + NAME_PATTERN);
         }
         return this;
+    }
+
+    /**
+     * Whether a table or index name matches {@link #NAME_PATTERN}: one or more of {@code a-z A-Z 0-9 _ . -} (checked
+     * on every item request, so a loop rather than a regular expression).
+     */
+    static boolean isName(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (!(ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == '_' || ch == '.'
+                    || ch == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     Constraints length(String path, Object value, int length, int min, int max) {

@@ -1,7 +1,6 @@
 package io.dynamokit.engine.operations;
 
 import io.dynamokit.engine.model.DynamoException;
-import java.util.regex.Pattern;
 
 /**
  * Table ARNs as the tagging operations read them, {@code arn:aws:dynamodb:REGION:ACCOUNT:table/NAME}, checked in
@@ -11,7 +10,6 @@ import java.util.regex.Pattern;
 final class ResourceArns {
     /** The account of every ARN the engine hands out. */
     static final String ACCOUNT = "000000000000";
-    private static final Pattern TABLE_NAME = Pattern.compile(Constraints.NAME_PATTERN);
 
     private ResourceArns() {
     }
@@ -50,7 +48,7 @@ final class ResourceArns {
         if (!parts[4].equals(ACCOUNT)) {
             throw accessDenied(arn, operation);
         }
-        if (name.length() < 3 || name.length() > 255 || !TABLE_NAME.matcher(name).matches()) {
+        if (name.length() < 3 || name.length() > 255 || !Constraints.isName(name)) {
             throw invalid(arn);
         }
         return name;

@@ -120,8 +120,15 @@ public final class HttpFront implements AutoCloseable {
         int end = authorization.indexOf(',', credential);
         String scope = authorization.substring(credential + "Credential=".length(),
                 end < 0 ? authorization.length() : end).trim();
-        String[] parts = scope.split("/");
-        return parts.length >= 3 && !parts[2].isEmpty() ? parts[2] : "us-east-1";
+        // access key / date / region / service / aws4_request: the third part, found without a regular expression
+        int first = scope.indexOf('/');
+        int second = first < 0 ? -1 : scope.indexOf('/', first + 1);
+        if (second < 0) {
+            return "us-east-1";
+        }
+        int third = scope.indexOf('/', second + 1);
+        String region = scope.substring(second + 1, third < 0 ? scope.length() : third);
+        return region.isEmpty() ? "us-east-1" : region;
     }
 
     private static Map<String, Object> errorBody(DynamoException e) {
