@@ -30,7 +30,26 @@ public final class KeyOrder implements Comparator<AttributeValue> {
         return a.type().compareTo(b.type());
     }
 
+    /**
+     * Strings in the order of their UTF-8 bytes, as DynamoDB orders them. Outside surrogates, UTF-16 code units order
+     * as UTF-8 bytes do, so the characters are compared as they are, without encoding either string (this runs at
+     * every step of every key look-up); only where the first difference is at a surrogate are the two strings encoded
+     * and their bytes compared. (A string that is the start of the other is the smaller in both orders, a lone
+     * surrogate included: UTF-8 writes it as '?', below any byte of an encoded pair.)
+     */
     public static int compareStrings(String a, String b) {
+        int common = Math.min(a.length(), b.length());
+        for (int i = 0; i < common; i++) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(i);
+            if (ca != cb) {
+                return Character.isSurrogate(ca) || Character.isSurrogate(cb) ? compareUtf8(a, b) : ca - cb;
+            }
+        }
+        return a.length() - b.length();
+    }
+
+    static int compareUtf8(String a, String b) {
         return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 

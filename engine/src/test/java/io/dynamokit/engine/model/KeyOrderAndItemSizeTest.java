@@ -22,6 +22,37 @@ class KeyOrderAndItemSizeTest {
     }
 
     @Test
+    void stringsCompareAsTheirUtf8BytesForAnyCharacters() {
+        // characters from every range whose UTF-16 and UTF-8 orders could disagree: ASCII, Latin-1, below and above
+        // the surrogates, high and low surrogates alone and in pairs
+        char[] alphabet = {'a', 'b', 'z', '~', '\u00e9', '\u07ff', '\u0800', '\ud7ff', '\ud800', '\ud83d', '\udbff',
+            '\udc00', '\ude00', '\udfff', '\ue000', '\uff5e', '\uffff'};
+        java.util.Random random = new java.util.Random(20261203L);
+        for (int round = 0; round < 200_000; round++) {
+            String a = randomString(random, alphabet);
+            String b = random.nextInt(4) == 0 ? a + randomString(random, alphabet) : randomString(random, alphabet);
+            int expected = Integer.signum(KeyOrder.compareUtf8(a, b));
+            assertThat(Integer.signum(KeyOrder.compareStrings(a, b))).as("%s vs %s", escape(a), escape(b))
+                    .isEqualTo(expected);
+            assertThat(Integer.signum(KeyOrder.compareStrings(b, a))).isEqualTo(-expected);
+        }
+    }
+
+    private static String randomString(java.util.Random random, char[] alphabet) {
+        char[] chars = new char[random.nextInt(5)];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = alphabet[random.nextInt(alphabet.length)];
+        }
+        return new String(chars);
+    }
+
+    private static String escape(String text) {
+        StringBuilder escaped = new StringBuilder();
+        text.chars().forEach(c -> escaped.append(String.format("\\u%04x", c)));
+        return escaped.toString();
+    }
+
+    @Test
     void numbersOrderNumerically() {
         List<AttributeValue> values = new ArrayList<>(List.of(AttributeValue.n("10"), AttributeValue.n("-2.5"),
                 AttributeValue.n("9"), AttributeValue.n("1E+2"), AttributeValue.n("0")));

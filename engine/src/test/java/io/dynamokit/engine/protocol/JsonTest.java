@@ -22,7 +22,8 @@ class JsonTest {
         return List.of("", "short", "exactly 16 chars", "15 chars, plain", plain, plain.repeat(20),
                 plain + "\"quoted\"", plain + "back\\slash", plain + "tab\there", plain + "new\nline",
                 plain + "\u0000nul", plain + "\u007fdel", plain + "caf\u00e9", plain + "\u20ac euro",
-                plain + "\ud83d\ude00 emoji", plain + "</script>", "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"
+                plain + "\ud83d\ude00 emoji", plain + "</script>", plain + "lone \ud83d surrogate",
+                plain + "lone \ude00 low", plain + "? question marks ?", "\ud83d" + plain, "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"
                         + "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9");
     }
 
