@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * caller, from 1 caller and from 16. With the AWS SDK two thirds of a call's CPU is the client's, on the same 2 cores
  * as the server; here the client writes and reads a socket and nothing else, so what is measured is loopback and the
  * server: the {@code engine} (in memory), the {@code limit} ({@link ProtocolLimitServer}, which parses the request and
- * answers {@code {}}) or the peer, {@code dynalite} ({@link Dynalite}; that target's run fails with "dynalite skipped:
+ * answers a {@code GetItem} with the 1 KB item, a {@code PutItem} with {@code {}}) or the peer, {@code dynalite} ({@link Dynalite}; that target's run fails with "dynalite skipped:
  * ..." when node or dynalite is not there). Every answer's status is checked, and the set-up checks that a
  * {@code GetItem} answers the item written.
  */
@@ -96,7 +96,8 @@ public class EngineRoundTripBenchmark {
             dynalite = Dynalite.start();
             port = dynalite.endpoint().getPort();
         } else {
-            server = InProcessServer.start(target, "{}");
+            // the limit answers every GetItem with the 1 KB item, as the engine does, and a PutItem with {}
+            server = InProcessServer.start(target, EngineThroughputBenchmark.getItemAnswer(0));
             port = server.endpoint().getPort();
         }
         if (!target.equals("limit")) {

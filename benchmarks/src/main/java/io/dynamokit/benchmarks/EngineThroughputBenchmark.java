@@ -196,7 +196,7 @@ public class EngineThroughputBenchmark {
     }
 
     /** The limit's answer to every GetItem: item 0, as the engine writes it. */
-    private static String getItemAnswer(int i) {
+    static String getItemAnswer(int i) {
         return "{\"Item\":" + itemJson(item(i)) + "}";
     }
 
