@@ -24,7 +24,7 @@ import java.util.Map;
  * A ClientRequestToken makes the request idempotent for 10 minutes: the same request again answers success without
  * being applied again, with the read capacity of reading its items as DynamoDB answers a repeat (not the write
  * capacity of making the changes); another request with that token is refused. A token keeps only a digest of its
- * request, so the window holds a few dozen bytes per transaction, not the items it wrote.
+ * request, so the window holds the token and 32 bytes per transaction, not the items it wrote.
  */
 final class TransactWriteItems implements Operation {
     static final int MAX_ACTIONS = 100;

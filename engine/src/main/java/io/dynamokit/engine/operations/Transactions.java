@@ -66,7 +66,6 @@ final class Transactions {
                 List.copyOf(reasons));
     }
 
-    /** The items a transaction targets: one action per item. A key that is not a key of its table is skipped. */
     /** An item a repeated write transaction reads: its table and key. */
     record Read(String tableName, Map<String, AttributeValue> key) {
     }
@@ -87,6 +86,7 @@ final class Transactions {
         return capacity;
     }
 
+    /** The items a transaction targets: one action per item. A key that is not a key of its table is skipped. */
     static final class Targets {
         private record Target(String table, ItemKey key) {
         }
