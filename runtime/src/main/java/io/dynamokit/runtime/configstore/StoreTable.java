@@ -10,10 +10,10 @@ import org.jboss.logging.Logger;
 
 import io.dynamokit.configstore.ConfigStoreTableException;
 import io.dynamokit.configstore.ConfigStoreTableException.Problem;
+import io.dynamokit.runtime.config.TableReadiness;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -36,7 +36,6 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 final class StoreTable {
 
     private static final Logger LOG = Logger.getLogger(StoreTable.class);
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
     private StoreTable() {
     }
@@ -120,9 +119,7 @@ final class StoreTable {
      */
     private static TableDescription waitUntilActive(StoreSettings settings, DynamoDbClient client) {
         Duration timeout = settings.tableReadyTimeout();
-        WaiterOverrideConfiguration polling = WaiterOverrideConfiguration.builder().waitTimeout(timeout)
-                .maxAttempts(Integer.MAX_VALUE)
-                .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(POLL_INTERVAL)).build();
+        WaiterOverrideConfiguration polling = TableReadiness.polling(timeout);
         try {
             return client.waiter().waitUntilTableExists(describe(settings), polling).matched().response()
                     .orElseThrow().table();

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -28,11 +27,6 @@ import io.dynamokit.document.TransactWrite;
 import io.dynamokit.document.WriteOptions;
 import io.dynamokit.runtime.config.TableReadiness;
 import io.dynamokit.runtime.instrument.Scopes;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.waiters.Waiter;
-import software.amazon.awssdk.core.waiters.WaiterAcceptor;
-import software.amazon.awssdk.core.waiters.WaiterResponse;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -40,11 +34,10 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -54,8 +47,6 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
  * {@link DocumentClient} over a {@link DynamoDbClient}.
  */
 public final class DefaultDocumentClient implements DocumentClient {
-
-    static final Duration TABLE_POLL_INTERVAL = Duration.ofMillis(250);
 
     private final DynamoDbClient client;
     private final Requests requests;
@@ -227,53 +218,13 @@ public final class DefaultDocumentClient implements DocumentClient {
 
     @Override
     public TableDescription awaitActive(String tableName, Duration timeout) {
-        Waiter<DescribeTableResponse> waiter = Waiter.builder(DescribeTableResponse.class)
-                .addAcceptor(WaiterAcceptor.successOnResponseAcceptor(
-                        r -> TableReadiness.isActiveWithIndexes(r.table())))
-                .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(
-                        r -> !TableReadiness.isActiveWithIndexes(r.table())))
-                .addAcceptor(WaiterAcceptor.retryOnExceptionAcceptor(e -> e instanceof ResourceNotFoundException))
-                .overrideConfiguration(o -> o.waitTimeout(timeout).maxAttempts(Integer.MAX_VALUE)
-                        .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(TABLE_POLL_INTERVAL)))
-                .build();
-        AtomicReference<String> lastSeen = new AtomicReference<>("missing");
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        try {
-            WaiterResponse<DescribeTableResponse> response = waiter.run(() -> {
-                try {
-                    DescribeTableResponse described = client.describeTable(b -> b.tableName(tableName));
-                    lastSeen.set(TableReadiness.statusOf(described.table()));
-                    return described;
-                } catch (ResourceNotFoundException e) {
-                    lastSeen.set("missing");
-                    throw e;
-                } catch (RuntimeException e) {
-                    failure.set(e);
-                    throw e;
-                }
-            });
-            return response.matched().response().orElseThrow().table();
-        } catch (SdkClientException e) {
-            throw waitFailure(tableName, timeout, lastSeen.get(), failure.get(), e);
-        }
-    }
-
-    /**
-     * What a failed wait reports: a DescribeTable failure other than a missing table matches none of the waiter's
-     * acceptors, so it ends the wait at once and is thrown as itself (the waiter would otherwise wrap it in a message
-     * about the table not being ACTIVE); without one, the wait timed out.
-     */
-    static RuntimeException waitFailure(String tableName, Duration timeout, String lastSeen,
-            RuntimeException describeFailure, Throwable waiterFailure) {
-        return describeFailure != null ? describeFailure
-                : TableReadiness.notActive(tableName, timeout, lastSeen, waiterFailure);
+        return TableReadiness.awaitActive(client, tableName, timeout);
     }
 
     @Override
     public void awaitDeleted(String tableName, Duration timeout) {
-        client.waiter().waitUntilTableNotExists(b -> b.tableName(tableName),
-                o -> o.waitTimeout(timeout).maxAttempts(Integer.MAX_VALUE)
-                        .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(TABLE_POLL_INTERVAL)));
+        client.waiter().waitUntilTableNotExists(DescribeTableRequest.builder().tableName(tableName).build(),
+                TableReadiness.polling(timeout));
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -29,12 +28,10 @@ import io.smallrye.mutiny.Uni;
 import mutiny.zero.flow.adapters.AdaptersToFlow;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.waiters.AsyncWaiter;
-import software.amazon.awssdk.core.waiters.WaiterAcceptor;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
@@ -199,32 +196,23 @@ public final class DefaultReactiveDocumentClient implements ReactiveDocumentClie
     @Override
     public Uni<TableDescription> awaitActive(String tableName, Duration timeout) {
         return call(() -> {
-            AtomicReference<String> lastSeen = new AtomicReference<>("missing");
-            AtomicReference<RuntimeException> describeFailure = new AtomicReference<>();
+            TableReadiness.Watch watch = new TableReadiness.Watch(tableName, timeout);
             AsyncWaiter<DescribeTableResponse> waiter = AsyncWaiter.builder(DescribeTableResponse.class)
-                    .addAcceptor(WaiterAcceptor.successOnResponseAcceptor(
-                            r -> TableReadiness.isActiveWithIndexes(r.table())))
-                    .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(
-                            r -> !TableReadiness.isActiveWithIndexes(r.table())))
-                    .addAcceptor(WaiterAcceptor.retryOnExceptionAcceptor(e -> e instanceof ResourceNotFoundException))
-                    .overrideConfiguration(o -> o.waitTimeout(timeout).maxAttempts(Integer.MAX_VALUE)
-                            .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(DefaultDocumentClient.TABLE_POLL_INTERVAL)))
+                    .acceptors(TableReadiness.acceptors())
+                    .overrideConfiguration(TableReadiness.polling(timeout))
                     .scheduledExecutorService(scheduler)
                     .build();
             return waiter.runAsync(() -> client.describeTable(b -> b.tableName(tableName)).whenComplete((r, e) -> {
                 if (r != null) {
-                    lastSeen.set(TableReadiness.statusOf(r.table()));
-                } else if (BatchEngine.unwrap(e) instanceof ResourceNotFoundException) {
-                    lastSeen.set("missing");
-                } else if (BatchEngine.unwrap(e) instanceof RuntimeException failure) {
-                    describeFailure.set(failure);
+                    watch.saw(r);
+                } else {
+                    watch.failed(BatchEngine.unwrap(e));
                 }
             })).handle((response, failure) -> {
                 if (failure != null) {
                     Throwable cause = BatchEngine.unwrap(failure);
                     if (cause instanceof SdkClientException) {
-                        throw DefaultDocumentClient.waitFailure(tableName, timeout, lastSeen.get(),
-                                describeFailure.get(), cause);
+                        throw watch.failure(cause);
                     }
                     throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
                 }
@@ -235,9 +223,8 @@ public final class DefaultReactiveDocumentClient implements ReactiveDocumentClie
 
     @Override
     public Uni<Void> awaitDeleted(String tableName, Duration timeout) {
-        return call(() -> client.waiter().waitUntilTableNotExists(b -> b.tableName(tableName),
-                o -> o.waitTimeout(timeout).maxAttempts(Integer.MAX_VALUE)
-                        .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(DefaultDocumentClient.TABLE_POLL_INTERVAL))))
+        return call(() -> client.waiter().waitUntilTableNotExists(
+                DescribeTableRequest.builder().tableName(tableName).build(), TableReadiness.polling(timeout)))
                 .replaceWithVoid();
     }
 
