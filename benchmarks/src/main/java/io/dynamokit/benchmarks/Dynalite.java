@@ -48,10 +48,15 @@ final class Dynalite implements AutoCloseable {
         return null;
     }
 
-    /** Starts dynalite on a free loopback port and waits (up to 30 s) until it listens. */
+    /**
+     * Starts dynalite on a free loopback port and waits (up to 30 s) until it listens. When it cannot start here, the
+     * reason ({@link #unavailable()}) is printed on a line of its own, where JMH's output shows it, and thrown.
+     */
     static Dynalite start() {
         String reason = unavailable();
         if (reason != null) {
+            System.out.println();
+            System.out.println(reason);
             throw new IllegalStateException(reason);
         }
         int port = freePort();

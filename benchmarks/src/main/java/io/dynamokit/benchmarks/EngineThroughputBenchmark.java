@@ -95,12 +95,6 @@ public class EngineThroughputBenchmark {
         URI endpoint;
         switch (target) {
             case "dynalite" -> {
-                String reason = Dynalite.unavailable();
-                if (reason != null) {
-                    System.out.println();
-                    System.out.println(reason);
-                    throw new IllegalStateException(reason);
-                }
                 dynalite = Dynalite.start();
                 endpoint = dynalite.endpoint();
             }

@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 public final class TableReadiness {
 
     /** How often a wait describes the table. */
-    public static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
     private TableReadiness() {
     }
